@@ -1,0 +1,1 @@
+"""Fangxin: a portal that turns consumer complaints into resolved cases."""

@@ -1,0 +1,1 @@
+"""Reusable UI pieces. Components load no data; states do."""

@@ -1,0 +1,99 @@
+"""Plain HTTP routes beside Reflex's websocket: access-checked file downloads.
+
+Files never sit in a public folder. Each request resolves the session cookie
+and asks the evidence service whether that user may read the file.
+"""
+
+import logging
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from portal.db import session_scope
+from portal.services.auth import resolve_session
+from portal.services.errors import NotFound
+from portal.services.evidence import (
+    MAX_FILE_BYTES,
+    MAX_FILES_PER_COMPLAINT,
+    open_for_download,
+)
+
+logger = logging.getLogger(__name__)
+
+SESSION_COOKIE = "fx_session"
+FILE_CSP = "default-src 'none'; img-src 'self'; object-src 'self'; sandbox"
+# One upload request may carry nine files of 10 MB plus form overhead.
+MAX_UPLOAD_REQUEST_BYTES = MAX_FILES_PER_COMPLAINT * MAX_FILE_BYTES + 1024 * 1024
+
+
+def _content_disposition(name: str) -> str:
+    ascii_name = (
+        name.encode("ascii", "replace").decode().replace('"', "_").replace("?", "_")
+    )
+    return f"inline; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+
+
+async def evidence_file(request: Request):
+    """Send one evidence file to a user who may read it; 404 for anyone else."""
+    token = request.cookies.get(SESSION_COOKIE, "")
+    evidence_id = request.path_params["evidence_id"]
+    try:
+        with session_scope() as db:
+            actor = resolve_session(db, token)
+            download = open_for_download(db, actor, evidence_id)
+    except NotFound:
+        return PlainTextResponse("Not found", status_code=404)
+    if not download.path.is_file():
+        logger.error(
+            "evidence %s is missing from storage at %s", evidence_id, download.path
+        )
+        return PlainTextResponse("Not found", status_code=404)
+    return FileResponse(
+        download.path,
+        media_type=download.content_type,
+        headers={
+            "Content-Disposition": _content_disposition(download.name),
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "private, no-store",
+            "Content-Security-Policy": FILE_CSP,
+        },
+    )
+
+
+async def health(_request: Request):
+    return JSONResponse({"status": "ok"})
+
+
+def build_routes() -> Starlette:
+    """Return the Starlette app that Reflex mounts itself under."""
+    return Starlette(
+        routes=[
+            Route("/files/evidence/{evidence_id:int}", evidence_file),
+            Route("/healthz", health),
+        ]
+    )
+
+
+class UploadSizeLimit:
+    """Reject an upload request whose declared body exceeds the per-complaint limit.
+
+    Each file is checked again by the evidence service; this only stops a huge
+    body before Starlette spools it to disk.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].endswith("/_upload"):
+            length = dict(scope.get("headers") or []).get(b"content-length", b"0")
+            if length.isdigit() and int(length) > MAX_UPLOAD_REQUEST_BYTES:
+                logger.warning("rejected upload of %s bytes", int(length))
+                response = PlainTextResponse("Upload too large", status_code=413)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)

@@ -1,0 +1,28 @@
+"""Tables. Importing this package registers every table on ``SQLModel.metadata``."""
+
+from portal.models.complaint import (
+    Case,
+    CaseEvent,
+    CaseStatus,
+    Category,
+    Complaint,
+    Demand,
+    Evidence,
+)
+from portal.models.merchant import Merchant
+from portal.models.user import AuthSession, Role, SignInThrottle, User
+
+__all__ = [
+    "AuthSession",
+    "Case",
+    "CaseEvent",
+    "CaseStatus",
+    "Category",
+    "Complaint",
+    "Demand",
+    "Evidence",
+    "Merchant",
+    "Role",
+    "SignInThrottle",
+    "User",
+]

@@ -1,0 +1,49 @@
+"""Runtime settings, read once from environment variables.
+
+Every variable is listed in the README. Nothing here imports Reflex, so the
+command-line tools and the services can read settings without starting the app.
+"""
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Deployment settings of one portal process."""
+
+    database_url: str
+    redis_url: str | None
+    port: int
+    public_url: str
+    allowed_origins: tuple[str, ...]
+    storage_dir: Path
+    session_days: int
+
+
+def _default_database_url() -> str:
+    return f"sqlite:///{PROJECT_ROOT / 'data' / 'portal.db'}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """Read the settings from the environment; cached for the process lifetime."""
+    port = int(os.environ.get("FANGXIN_PORT", "3000"))
+    public_url = os.environ.get("FANGXIN_PUBLIC_URL", f"http://localhost:{port}")
+    origins = os.environ.get("FANGXIN_ALLOWED_ORIGINS", public_url)
+    storage = Path(
+        os.environ.get("FANGXIN_STORAGE_DIR", str(PROJECT_ROOT / "data" / "files"))
+    )
+    return Settings(
+        database_url=os.environ.get("DATABASE_URL") or _default_database_url(),
+        redis_url=os.environ.get("REDIS_URL") or None,
+        port=port,
+        public_url=public_url.rstrip("/"),
+        allowed_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
+        storage_dir=storage.resolve(),
+        session_days=int(os.environ.get("FANGXIN_SESSION_DAYS", "14")),
+    )

@@ -1,0 +1,24 @@
+"""Reflex configuration, built from the portal's environment settings."""
+
+import reflex as rx
+
+from portal.settings import PROJECT_ROOT, get_settings
+
+settings = get_settings()
+
+config = rx.Config(
+    app_name="portal",
+    app_module_import="portal.app",
+    frontend_port=settings.port,
+    backend_port=settings.port,
+    api_url=settings.public_url,
+    deploy_url=settings.public_url,
+    cors_allowed_origins=list(settings.allowed_origins),
+    redis_url=settings.redis_url,
+    state_manager_mode="redis" if settings.redis_url else "disk",
+    telemetry_enabled=False,
+    bun_path=PROJECT_ROOT / ".tools" / "node_modules" / "bun" / "bin" / "bun.exe",
+    show_built_with_reflex=False,
+    plugins=[rx.plugins.RadixThemesPlugin()],
+    disable_plugins=[rx.plugins.SitemapPlugin],
+)
