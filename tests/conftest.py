@@ -65,7 +65,9 @@ def _fresh_postgres_database() -> str:
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
-    return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    return (
+        make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    )
 
 
 def _drop_postgres_database(url: str) -> None:
@@ -147,7 +149,9 @@ def _server_environment(port: int, database_url: str, storage: Path) -> dict[str
 class PortalServer:
     """A running portal: its URL, its database and its process."""
 
-    def __init__(self, url: str, database_url: str, process: subprocess.Popen, log: Path):
+    def __init__(
+        self, url: str, database_url: str, process: subprocess.Popen, log: Path
+    ):
         self.url = url
         self.database_url = database_url
         self.process = process
@@ -162,7 +166,9 @@ def _wait_until_serving(url: str, process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"portal exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+            raise RuntimeError(
+                f"portal exited with {process.returncode}:\n{log.read_text()[-3000:]}"
+            )
         try:
             if httpx.get(f"{url}/", timeout=2).status_code == 200:
                 if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
@@ -182,7 +188,9 @@ def portal_server(tmp_path_factory) -> Iterator[PortalServer]:
     env = _server_environment(port, database_url, folder / "files")
     python = sys.executable
     for command in (["migrate"], ["create-admin"]):
-        subprocess.run([python, "-m", "portal", *command], env=env, cwd=PROJECT_ROOT, check=True)
+        subprocess.run(
+            [python, "-m", "portal", *command], env=env, cwd=PROJECT_ROOT, check=True
+        )
     log = folder / "server.log"
     reflex = shutil.which("reflex", path=str(Path(python).parent)) or "reflex"
     process = subprocess.Popen(
@@ -212,7 +220,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 

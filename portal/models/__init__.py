@@ -9,10 +9,14 @@ from portal.models.complaint import (
     Demand,
     Evidence,
 )
+from portal.models.lawyer import ApplicationStatus, LawFirm, LawyerProfile
 from portal.models.merchant import Merchant
 from portal.models.user import AuthSession, Role, SignInThrottle, User
 
 __all__ = [
+    "ApplicationStatus",
+    "LawFirm",
+    "LawyerProfile",
     "AuthSession",
     "Case",
     "CaseEvent",

@@ -3,7 +3,14 @@
 from playwright.sync_api import Page
 
 
-def register(page: Page, base_url: str, name: str, identifier: str, password: str, role: str = "consumer") -> None:
+def register(
+    page: Page,
+    base_url: str,
+    name: str,
+    identifier: str,
+    password: str,
+    role: str = "consumer",
+) -> None:
     """Register through the form and wait for the landing page of the role."""
     page.goto(f"{base_url}/register")
     page.fill("#display_name", name)

@@ -126,9 +126,7 @@ def test_expired_session_is_rejected(db):
     auth.register(db, "13800138000", "password-1", "甲", Role.CONSUMER)
     _actor, token = auth.sign_in(db, "13800138000", "password-1")
     row = db.exec(
-        select(AuthSession).where(
-            AuthSession.token_hash == auth.hash_token(token)
-        )
+        select(AuthSession).where(AuthSession.token_hash == auth.hash_token(token))
     ).one()
     row.expires_at -= timedelta(days=365)
     db.commit()
