@@ -21,6 +21,7 @@ PASSWORD_MIN_CHARS = 8
 PASSWORD_MAX_CHARS = 128
 MAX_AMOUNT_YUAN = Decimal("10000000")
 TWO_PLACES = Decimal("0.01")
+THOUSANDS_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")
 
 
 def uscc_check_character(first17: str) -> str:
@@ -127,9 +128,13 @@ def parse_amount(raw: str | int | float | Decimal | None, field: str) -> Decimal
         return None
     if isinstance(raw, float):
         raw = repr(raw)
-    text = str(raw).strip().replace(",", "").replace("，", "").lstrip("¥￥")
+    text = str(raw).strip().replace("，", ",").lstrip("¥￥").strip()
     if not text:
         return None
+    if "," in text:
+        if not THOUSANDS_GROUPED.match(text):
+            raise FieldError(field, "error.amount.not_a_number")
+        text = text.replace(",", "")
     try:
         amount = Decimal(text)
     except InvalidOperation:

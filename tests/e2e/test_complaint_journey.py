@@ -1,0 +1,120 @@
+"""A consumer files a real complaint with evidence; an admin accepts it."""
+
+import json
+import re
+
+import httpx
+from playwright.sync_api import expect
+
+from tests.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, SHARED_DATA
+from tests.e2e.helpers import register, sign_in
+
+# A 1x1 PNG, the smallest real image the type check accepts.
+TINY_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+)
+
+
+def _real_complaint() -> dict:
+    with (SHARED_DATA / "complaints_zh.jsonl").open(encoding="utf-8") as handle:
+        return json.loads(handle.readline())
+
+
+def test_file_track_and_admin_accept(portal_server, new_page, tmp_path):
+    record = _real_complaint()
+    receipt = tmp_path / "购车发票.png"
+    receipt.write_bytes(TINY_PNG)
+    url = portal_server.url
+
+    consumer = new_page()
+    register(consumer, url, "王女士", "13912345678", "一个足够长的中文密码")
+    sign_in(consumer, url, "13912345678", "一个足够长的中文密码")
+    consumer.goto(f"{url}/complaints/new")
+    consumer.set_input_files("input[type=file]", str(receipt))
+    expect(consumer.locator(".staged-file")).to_contain_text("购车发票.png")
+
+    consumer.fill("#merchant_name", record["merchant"])
+    consumer.select_option("#category", "automobile")
+    consumer.fill("#product", record["product"])
+    consumer.fill("#purchase_date", record["date"])
+    consumer.fill("#amount_paid", "1,0")
+    consumer.fill("#description", record["text"])
+    consumer.select_option("#demand", "repair")
+    consumer.click("#complaint-submit")
+    expect(consumer.locator("#error-amount_paid")).to_be_visible()
+    expect(consumer.locator("#error-consent")).to_be_visible()
+    expect(consumer.locator("#description")).to_have_value(record["text"])
+
+    consumer.fill("#amount_paid", "129800.00")
+    consumer.check("#consent")
+    consumer.click("#complaint-submit")
+    consumer.wait_for_url(re.compile(r"/cases/\d+$"))
+    number = consumer.locator("#case-number").inner_text()
+    assert re.fullmatch(r"FX-20\d\d-\d{6}", number)
+    case_url = consumer.url
+    expect(consumer.locator(".evidence-link")).to_contain_text("购车发票.png")
+
+    evidence_href = consumer.locator(".evidence-link").get_attribute("href")
+    download = consumer.request.get(f"{url}{evidence_href}")
+    assert download.status == 200
+    assert download.body() == TINY_PNG
+    assert httpx.get(f"{url}{evidence_href}").status_code == 404
+
+    consumer.goto(f"{url}/complaints")
+    consumer.fill("#search", number)
+    consumer.click("#search-submit")
+    expect(consumer.locator(".case-row")).to_have_count(1)
+    expect(consumer.locator(".case-row")).to_contain_text(record["merchant"])
+
+    admin = new_page()
+    sign_in(admin, url, ADMIN_EMAIL, ADMIN_PASSWORD)
+    admin.wait_for_url("**/admin/queue")
+    expect(admin.locator(".case-row").filter(has_text=number)).to_have_count(1)
+    admin.locator(".case-link", has_text=number).click()
+    admin.wait_for_url(case_url)
+    admin.click("#move-forwarded")
+    expect(admin.locator(".status-badge").first).to_have_text("已转交商家")
+
+    consumer.goto(case_url)
+    expect(consumer.locator(".status-badge").first).to_have_text("已转交商家")
+    expect(consumer.locator(".timeline-entry").first).to_contain_text("转交商家")
+
+
+def test_other_consumer_sees_no_case(portal_server, new_page):
+    url = portal_server.url
+    owner = new_page()
+    register(owner, url, "甲", "13812340001", "password-owner")
+    owner.goto(f"{url}/complaints/new")
+    owner.fill("#merchant_name", "某电商平台")
+    owner.select_option("#category", "ecommerce")
+    owner.fill("#description", "收到的商品与描述不符，要求退款")
+    owner.select_option("#demand", "refund")
+    owner.check("#consent")
+    owner.click("#complaint-submit")
+    owner.wait_for_url(re.compile(r"/cases/\d+$"))
+    case_url = owner.url
+
+    intruder = new_page()
+    register(intruder, url, "乙", "13812340002", "password-intruder")
+    intruder.goto(case_url)
+    expect(intruder.locator("#case-not-found")).to_be_visible()
+    expect(intruder.locator("#case-number")).to_have_count(0)
+
+
+def test_signed_out_browser_redirected_to_sign_in(portal_server, new_page):
+    page = new_page()
+    page.goto(f"{portal_server.url}/complaints")
+    page.wait_for_url(re.compile(r"/signin\?next=/complaints/?$"))
+
+
+def test_wrong_password_message_and_english(portal_server, new_page):
+    page = new_page()
+    page.goto(f"{portal_server.url}/signin")
+    page.fill("#identifier", "13800000000")
+    page.fill("#password", "not-the-password")
+    page.click("#sign-in-submit")
+    expect(page.locator("#form-error")).to_have_text("账号或密码不正确。")
+    page.click("#language-toggle")
+    page.click("#sign-in-submit")
+    expect(page.locator("#form-error")).to_have_text("Wrong account or password.")
