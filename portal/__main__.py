@@ -31,10 +31,16 @@ def _create_admin(_args: argparse.Namespace) -> int:
 
     email = os.environ.get("FANGXIN_ADMIN_EMAIL") or DEFAULT_ADMIN_EMAIL
     with session_scope() as db:
-        generated = ensure_admin(db, email, os.environ.get("FANGXIN_ADMIN_PASSWORD"))
-    if generated:
+        created, generated = ensure_admin(
+            db, email, os.environ.get("FANGXIN_ADMIN_PASSWORD")
+        )
+    if not created:
+        print("an admin account exists; none created")
+    elif generated:
         print(f"first admin created: {email} with password {generated}")
         print("this password is printed only once; change it after signing in")
+    else:
+        print(f"first admin created: {email}")
     return 0
 
 

@@ -47,7 +47,7 @@ ADMIN_PASSWORD = "管理员密码-test-2026"
 
 
 def postgres_available() -> bool:
-    """Tell whether a PostgreSQL server answers at ``POSTGRES_URL``."""
+    """Return whether a PostgreSQL server accepts connections at ``POSTGRES_URL``."""
     try:
         engine = make_engine(POSTGRES_URL)
         with engine.connect() as connection:

@@ -40,7 +40,7 @@ def text_input(name: str, **props) -> rx.Component:
 def native_select(
     name: str, options: list[tuple[str, str]], placeholder_key: str | None = None
 ) -> rx.Component:
-    """A plain ``<select>``: keyboard friendly and easy to drive from tests.
+    """Build a plain ``<select>``, keyboard friendly and easy to drive from tests.
 
     ``options`` are ``(value, catalogue key)`` pairs.
     """

@@ -11,7 +11,7 @@ from portal.models.types import Money, utcnow
 
 
 class Category(StrEnum):
-    """What kind of purchase a complaint is about."""
+    """The kind of purchase a complaint is about."""
 
     ECOMMERCE = "ecommerce"
     FOOD = "food"
@@ -27,7 +27,7 @@ class Category(StrEnum):
 
 
 class Demand(StrEnum):
-    """What the consumer wants from the merchant."""
+    """The remedy the consumer wants from the merchant."""
 
     REFUND = "refund"
     REPLACEMENT = "replacement"
@@ -38,7 +38,7 @@ class Demand(StrEnum):
 
 
 class CaseStatus(StrEnum):
-    """Where a case stands. The allowed moves live in ``portal.services.workflow``."""
+    """The status of a case. Allowed moves are in ``portal.services.workflow``."""
 
     SUBMITTED = "submitted"
     UNDER_REVIEW = "under_review"

@@ -10,7 +10,7 @@ from portal.models.types import utcnow
 
 
 class ApplicationStatus(StrEnum):
-    """Where a lawyer's credential application stands."""
+    """The status of a lawyer's credential application."""
 
     DRAFT = "draft"
     SUBMITTED = "submitted"

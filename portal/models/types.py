@@ -17,8 +17,8 @@ def utcnow() -> datetime:
 class Money(TypeDecorator):
     """A yuan amount stored exactly as a whole number of fen.
 
-    Python code sees ``Decimal`` yuan with two places; the database sees a
-    ``BIGINT`` of fen, so sums in SQL stay exact on SQLite and PostgreSQL alike.
+    Python code gets ``Decimal`` yuan with two places and the database stores
+    a ``BIGINT`` of fen, so sums in SQL stay exact on SQLite and PostgreSQL alike.
     """
 
     impl = BigInteger

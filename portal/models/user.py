@@ -9,7 +9,7 @@ from portal.models.types import utcnow
 
 
 class Role(StrEnum):
-    """What an account may do on the portal."""
+    """The role of an account, which decides what it may do."""
 
     CONSUMER = "consumer"
     LAWYER = "lawyer"

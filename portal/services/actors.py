@@ -7,7 +7,7 @@ from portal.models import Role
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is calling a service: an account id and its role."""
+    """The caller of a service: an account id, its role and its display name."""
 
     user_id: int
     role: Role

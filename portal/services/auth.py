@@ -124,7 +124,7 @@ def sign_in(db: Session, identifier: str, password: str) -> tuple[Actor, str]:
     """Check the password and open a session; return the actor and the raw token.
 
     Failures are counted per identifier whether or not an account exists, so the
-    answer never reveals which identifiers are registered.
+    error never reveals which identifiers are registered.
 
     Raises:
         ServiceError: ``error.sign_in.failed`` for any wrong identifier or
@@ -234,14 +234,19 @@ def change_password(
     return _open_session(db, user)
 
 
-def ensure_admin(db: Session, email: str, password: str | None) -> str | None:
+def ensure_admin(
+    db: Session, email: str, password: str | None
+) -> tuple[bool, str | None]:
     """Create the first admin unless an admin exists.
 
-    Returns the generated password when none was given and an admin was created,
-    so the caller can print it once; otherwise None.
+    Returns whether an admin was created, and the generated password when none
+    was given, so the caller can print it once.
+
+    Raises:
+        FieldError: the email or the given password is invalid.
     """
     if db.exec(select(User).where(User.role == Role.ADMIN)).first():
-        return None
+        return False, None
     generated = None
     if not password:
         generated = password = secrets.token_urlsafe(12)
@@ -257,4 +262,4 @@ def ensure_admin(db: Session, email: str, password: str | None) -> str | None:
     )
     db.flush()
     logger.info("first admin account created")
-    return generated
+    return True, generated

@@ -257,7 +257,8 @@ def attach_evidence(db: Session, actor: Actor, case_id: int, name: str, data: by
     """Add a file to the consumer's own open case, within the nine-file limit.
 
     Raises:
-        NotFound: the case is not the actor's.
+        NotFound: the actor may not see the case.
+        PermissionDenied: the actor may see the case but did not file it.
         FieldError: the file is rejected, or the case is closed for information.
     """
     case, complaint = workflow.load_case(db, actor, case_id, lock=True)

@@ -34,7 +34,7 @@ _SIGNATURES = (
 
 @dataclass(frozen=True)
 class EvidenceView:
-    """What the UI may show of an evidence file."""
+    """The fields of an evidence file that the UI may show."""
 
     id: int
     name: str
@@ -71,7 +71,7 @@ def to_view(row: Evidence) -> EvidenceView:
 
 
 def count_staged(db: Session, actor: Actor) -> int:
-    """Count files ``actor`` uploaded that no complaint holds yet."""
+    """Count files ``actor`` uploaded that are not attached to a complaint yet."""
     return db.exec(
         select(func.count())
         .select_from(Evidence)
@@ -184,7 +184,7 @@ def open_for_download(db: Session, actor: Actor | None, evidence_id: int) -> Dow
     row = db.get(Evidence, evidence_id)
     if row is None or actor is None or not _may_read(db, actor, row):
         logger.warning(
-            "refused evidence %s to account %s",
+            "access denied to evidence %s for account %s",
             evidence_id,
             actor.user_id if actor else None,
         )

@@ -65,8 +65,8 @@ class ImportResult:
 def interpret_demand(raw: str | None) -> tuple[str, str]:
     """Map a demand to ``(demand value, detail text)``.
 
-    A value of the ``Demand`` enum is taken as it is; free text such as
-    "退还多余担保费" maps to the earliest keyword it contains, else ``other``,
+    A value of the ``Demand`` enum is kept as it is. Free text such as
+    "退还多余担保费" maps to the earliest keyword it contains (else ``other``)
     and is kept as the detail.
     """
     text = (raw or "").strip()
@@ -105,7 +105,7 @@ def _form_fields(record: dict[str, Any]) -> dict[str, Any]:
 def _channel_account(db: Session, source: str) -> int:
     """Return the account that owns complaints of a partner channel.
 
-    It has a random password nobody knows, so it cannot sign in.
+    It has a random, discarded password, so it cannot sign in.
     """
     email = f"{source.lower()}@partners.fangxin.invalid"
     user = db.exec(select(User).where(User.email == email)).first()

@@ -36,6 +36,8 @@ def require_approved_lawyer(db: Session, actor: Actor) -> LawyerProfile:
     """
     profile = approved_profile(db, actor)
     if profile is None:
-        logger.warning("account %s refused: not an approved lawyer", actor.user_id)
+        logger.warning(
+            "access denied to account %s: not an approved lawyer", actor.user_id
+        )
         raise PermissionDenied("error.lawyer.not_approved")
     return profile

@@ -82,7 +82,9 @@ def load_case(
     case = db.get(Case, case_id, with_for_update=lock)
     complaint = db.get(Complaint, case.complaint_id) if case else None
     if case is None or not may_read_case(db, actor, case, complaint):
-        logger.warning("refused case %s to account %s", case_id, actor.user_id)
+        logger.warning(
+            "access denied to case %s for account %s", case_id, actor.user_id
+        )
         raise NotFound()
     return case, complaint
 
@@ -118,7 +120,7 @@ def move_case(
         raise InvalidTransition(case.status, str(to_status)) from None
     if target not in allowed_moves(actor, case, complaint):
         logger.warning(
-            "refused move of case %s from %s to %s by account %s",
+            "rejected move of case %s from %s to %s by account %s",
             case.id,
             case.status,
             target,

@@ -25,7 +25,7 @@ T = TypeVar("T")
 
 
 class SessionState(rx.State):
-    """Who is signed in in this browser, and in which language the UI speaks."""
+    """The signed-in account of this browser and the UI language."""
 
     session_token: str = rx.Cookie(
         "",
@@ -39,7 +39,7 @@ class SessionState(rx.State):
 
     @rx.var
     def t(self) -> dict[str, str]:
-        """All messages in the current language."""
+        """Return all messages in the current language."""
         return catalogue(self.lang)
 
     @rx.var
@@ -111,10 +111,10 @@ class SessionState(rx.State):
             return None, rx.redirect(f"{routes.SIGN_IN}?next={self.router.url.path}")
         if roles and actor.role.value not in roles:
             logger.warning(
-                "account %s (%s) refused page %s",
+                "access denied to page %s for account %s (%s)",
+                self.router.url.path,
                 actor.user_id,
                 actor.role,
-                self.router.url.path,
             )
             return None, rx.redirect(routes.home_for(actor.role.value))
         return actor, None
