@@ -96,8 +96,11 @@ def _time_queries(db: Session, consumer_ids: list[int]) -> dict[str, list[float]
         consumer = db.get(User, consumer_ids[round_number % len(consumer_ids)])
         actor = to_actor(consumer)
         for name, call in (
-            ("my_complaints", lambda: cases.list_my_cases(db, actor)),
-            ("my_search", lambda: cases.list_my_cases(db, actor, search="吉利")),
+            ("my_complaints", lambda actor=actor: cases.list_my_cases(db, actor)),
+            (
+                "my_search",
+                lambda actor=actor: cases.list_my_cases(db, actor, search="吉利"),
+            ),
             ("queue_page_1", lambda: cases.review_queue(db, admin_actor, page=1)),
             ("queue_page_50", lambda: cases.review_queue(db, admin_actor, page=50)),
         ):
@@ -124,9 +127,8 @@ def main() -> None:
         seconds, consumer_ids = _fill(db, args.complaints)
         # Most cases of a year are finished; one in ten stays in the queue.
         db.execute(
-            text(
-                f"UPDATE complaint_case SET status = 'closed' WHERE id % {QUEUED_ONE_IN} != 0"
-            )
+            text("UPDATE complaint_case SET status = 'closed' WHERE id % :one_in != 0"),
+            {"one_in": QUEUED_ONE_IN},
         )
         db.commit()
         if engine.dialect.name == "postgresql":

@@ -7,6 +7,7 @@ import reflex as rx
 from portal import routes
 from portal.http import UploadSizeLimit, build_routes
 from portal.pages.admin.queue import review_queue
+from portal.pages.admin.trends import trends_page
 from portal.pages.case import case_page
 from portal.pages.consumer.my_complaints import my_complaints
 from portal.pages.consumer.new_complaint import new_complaint
@@ -17,6 +18,7 @@ from portal.state.auth import AuthFormState
 from portal.state.base import SessionState
 from portal.state.cases import CaseListState, CaseState
 from portal.state.complaint_form import ComplaintFormState
+from portal.state.trends import TrendsState
 
 logging.basicConfig(
     level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -72,4 +74,10 @@ app.add_page(
     route=routes.LAWYER_HOME,
     title="律师 · 放心",
     on_load=AuthFormState.open_account,
+)
+app.add_page(
+    trends_page,
+    route=routes.ADMIN_TRENDS,
+    title="投诉趋势 · 放心",
+    on_load=TrendsState.open_page,
 )

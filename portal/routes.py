@@ -8,6 +8,7 @@ NEW_COMPLAINT = "/complaints/new"
 MY_COMPLAINTS = "/complaints"
 CASE = "/cases/[case_id]"
 ADMIN_QUEUE = "/admin/queue"
+ADMIN_TRENDS = "/admin/trends"
 LAWYER_HOME = "/lawyer"
 EVIDENCE_FILE = "/files/evidence/{evidence_id}"
 

@@ -24,7 +24,11 @@ def _role_links() -> rx.Component:
         ),
         (
             "admin",
-            rx.hstack(_nav_link("nav.review_queue", routes.ADMIN_QUEUE), spacing="4"),
+            rx.hstack(
+                _nav_link("nav.review_queue", routes.ADMIN_QUEUE),
+                _nav_link("nav.trends", routes.ADMIN_TRENDS),
+                spacing="4",
+            ),
         ),
         (
             "lawyer",

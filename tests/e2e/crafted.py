@@ -7,13 +7,16 @@ arguments. Tests use it to prove the services refuse what the UI never offers.
 
 import asyncio
 import uuid
-from typing import Any
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import socketio
 
 from portal.state.base import SessionState
 
 EVENT_NAMESPACE = "/_event"
+T = TypeVar("T")
 
 
 class CraftedClient:
@@ -86,3 +89,13 @@ class CraftedClient:
 def handler_name(state: type, method: str) -> str:
     """Return the full event name of ``state.method``."""
     return f"{state.get_full_name()}.{method}"
+
+
+def run_isolated(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run ``coroutine`` on a fresh event loop in its own thread.
+
+    Playwright's sync API keeps an event loop running in the test thread, so
+    ``asyncio.run`` cannot be called there once a browser has started.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

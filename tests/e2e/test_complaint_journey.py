@@ -118,3 +118,17 @@ def test_wrong_password_message_and_english(portal_server, new_page):
     page.click("#language-toggle")
     page.click("#sign-in-submit")
     expect(page.locator("#form-error")).to_have_text("Wrong account or password.")
+
+
+def test_admin_sees_trends(portal_server, new_page):
+    from tests.factories import file_sample, make_user
+
+    with portal_server.session() as db:
+        consumer = make_user(db, name="趋势")
+        file_sample(db, consumer, merchant_name="趋势测试商家")
+    admin = new_page()
+    sign_in(admin, portal_server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
+    admin.goto(f"{portal_server.url}/admin/trends")
+    expect(admin.locator("#trends-merchants")).to_contain_text("趋势测试商家")
+    admin.click("#window-365")
+    expect(admin.locator("#trends-categories")).to_contain_text("汽车")

@@ -1,13 +1,11 @@
 """Hand-made websocket events from the wrong user change nothing."""
 
-import asyncio
-
 from sqlmodel import select
 
 from portal.models import Case, CaseEvent, Role, User
 from portal.services import auth
 from portal.state.cases import CaseListState, CaseState
-from tests.e2e.crafted import CraftedClient, handler_name
+from tests.e2e.crafted import CraftedClient, handler_name, run_isolated
 from tests.factories import file_sample, make_user
 
 
@@ -51,7 +49,7 @@ def test_other_consumer_cannot_move_or_read_case(portal_server):
             )
             return client
 
-    client = asyncio.run(attack())
+    client = run_isolated(attack())
     with portal_server.session() as db:
         assert db.get(Case, filed.case_id).status == "submitted"
         events = db.exec(
@@ -78,7 +76,7 @@ def test_consumer_cannot_load_admin_queue(portal_server):
             )
             return client
 
-    client = asyncio.run(attack())
+    client = run_isolated(attack())
     delivered_rows = [rows for rows in client.delivered_values("rows") if rows]
     assert delivered_rows == []
 
@@ -99,7 +97,7 @@ def test_consumer_cannot_forward_own_case(portal_server):
                 query,
             )
 
-    asyncio.run(attack())
+    run_isolated(attack())
     with portal_server.session() as db:
         assert db.get(Case, filed.case_id).status == "submitted"
 
@@ -122,7 +120,7 @@ def test_admin_role_cannot_be_registered(portal_server):
                 "/register",
             )
 
-    asyncio.run(attack())
+    run_isolated(attack())
     with portal_server.session() as db:
         from portal.models import User
 
@@ -148,6 +146,6 @@ def test_owner_event_does_change_case(portal_server):
                 query,
             )
 
-    asyncio.run(act())
+    run_isolated(act())
     with portal_server.session() as db:
         assert db.get(Case, filed.case_id).status == "withdrawn"
