@@ -56,7 +56,7 @@ def file_rows(state: SessionState, files) -> list[dict[str, str]]:
 
 def _form_from(form: dict) -> lawyer_application.ApplicationForm:
     areas = tuple(area.value for area in PracticeArea if form.get(f"area_{area.value}"))
-    values = {name: str(form.get(name, ""))[:2000] for name in TEXT_FIELDS}
+    values = {name: str(form.get(name) or "")[:2000] for name in TEXT_FIELDS}
     return lawyer_application.ApplicationForm(areas=areas, **values)
 
 
@@ -195,7 +195,7 @@ class ApplicationState(SessionState):
         actor, redirect = self._require("lawyer")
         if actor is None:
             return redirect
-        reply = str(form.get("reply", ""))[:2000]
+        reply = str(form.get("reply") or "")[:2000]
         try:
             action = self._run(
                 lambda db: lawyer_application.submit_application(db, actor, reply)

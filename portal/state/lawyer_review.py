@@ -55,7 +55,7 @@ class LawyerQueueState(SessionState):
 
     @rx.event
     def filter_queue(self, form: dict):
-        status = str(form.get("status", ""))
+        status = str(form.get("status") or "")
         valid = {item.value for item in ApplicationStatus}
         self.status_filter = status if status in valid else ""
         return self._load()
@@ -140,8 +140,8 @@ class LawyerReviewState(SessionState):
         actor, redirect = self._require("admin")
         if actor is None:
             return redirect
-        action = str(form.get("action", ""))
-        reason = str(form.get("reason", ""))[:2000]
+        action = str(form.get("action") or "")
+        reason = str(form.get("reason") or "")[:2000]
         try:
             status = self._run(
                 lambda db: credential_review.decide(
