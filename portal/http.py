@@ -1,7 +1,8 @@
 """Plain HTTP routes beside Reflex's websocket: access-checked file downloads.
 
 Files never sit in a public folder. Each request resolves the session cookie
-and asks the evidence service whether that user may read the file.
+and lets the service that owns the file (evidence or credential files) decide
+whether that user may read it.
 """
 
 import logging
@@ -79,9 +80,9 @@ async def evidence_file(request: Request):
 async def credential_file(request: Request):
     """Send a licence or ID scan to its applicant or an admin; 404 for anyone else.
 
-    The review page shows PDFs in a frame, and Chromium's PDF viewer does not
-    run in a sandboxed document, so this policy drops ``sandbox`` and instead
-    allows framing by the portal's own pages only.
+    The review page shows PDFs in a frame. Chromium blocks its PDF viewer in a
+    document sandboxed by CSP, so this policy leaves out ``sandbox`` and allows
+    framing by the portal's own pages only.
     """
     file_id = request.path_params["file_id"]
     return _send_checked_file(request, open_credential_file, file_id, CREDENTIAL_CSP)

@@ -41,7 +41,7 @@ EDITABLE = frozenset(
 
 @dataclass(frozen=True)
 class CredentialFileView:
-    """What the UI may show of a credential file."""
+    """The part of a credential file row that pages may show (no storage name)."""
 
     id: int
     kind: str

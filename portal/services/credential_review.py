@@ -77,10 +77,10 @@ class ReviewDetail:
     actions: list[str]
 
 
-def require_admin(actor: Actor, what: str) -> None:
+def require_admin(actor: Actor, target: str) -> None:
     """Raise PermissionDenied, and log it, unless ``actor`` is an admin."""
     if not actor.is_admin:
-        logger.warning("account %s (%s) refused %s", actor.user_id, actor.role, what)
+        logger.warning("account %s (%s) refused %s", actor.user_id, actor.role, target)
         raise PermissionDenied()
 
 

@@ -37,7 +37,7 @@ SUBMIT_ACTIONS = {
 
 @dataclass(frozen=True)
 class ApplicationForm:
-    """What the applicant typed; ``areas`` are ``PracticeArea`` values."""
+    """Raw input of the application form; ``areas`` are ``PracticeArea`` values."""
 
     real_name: str = ""
     licence_no: str = ""

@@ -48,7 +48,7 @@ def file_rows(state: SessionState, files) -> list[dict[str, str]]:
             "name": item.name,
             "href": routes.credential_file_path(item.id),
             "is_pdf": "1" if item.content_type == "application/pdf" else "",
-            "size": f"{item.size_bytes / 1024:,.0f} KB",
+            "size": f"{max(1, round(item.size_bytes / 1024)):,} KB",
         }
         for item in files
     ]

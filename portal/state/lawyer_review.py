@@ -182,7 +182,7 @@ def log_row(state: SessionState, entry: credential_review.LogEntry) -> dict[str,
 
 
 class ReviewLogState(SessionState):
-    """The review log, newest first; admins read it and nobody edits it."""
+    """The review log, newest first. This state offers no event that changes it."""
 
     entries: list[dict[str, str]] = []
 

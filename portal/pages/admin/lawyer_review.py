@@ -13,7 +13,6 @@ from portal.state.lawyer_review import LawyerReviewState
 S = LawyerReviewState
 F = LawyerReviewState.facts
 FINDING_COLORS = {"ok": "green", "info": "blue", "warning": "orange"}
-FINDING_ICONS = {"ok": "circle-check", "info": "info", "warning": "triangle-alert"}
 
 
 def _fact(label_key: str, value: rx.Var, **props) -> rx.Component:

@@ -1,4 +1,4 @@
-"""The lawyer's credential application: the form, files and where it stands."""
+"""The lawyer's credential application: the form, files and status."""
 
 import reflex as rx
 
