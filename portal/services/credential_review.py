@@ -38,7 +38,7 @@ MAX_LOG_ENTRIES = 500
 
 @dataclass(frozen=True)
 class QueueRow:
-    """One application in the review queue."""
+    """One application in the review queue; ``waiting`` is None once decided."""
 
     profile_id: int
     real_name: str
@@ -46,7 +46,7 @@ class QueueRow:
     firm_name: str
     status: str
     submitted_at: datetime | None
-    waiting: timedelta
+    waiting: timedelta | None
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,12 @@ def require_admin(actor: Actor, target: str) -> None:
         raise PermissionDenied()
 
 
+def _waiting(profile: LawyerProfile, now: datetime) -> timedelta | None:
+    if profile.status not in REVIEWABLE or profile.submitted_at is None:
+        return None
+    return now - profile.submitted_at
+
+
 def review_queue(db: Session, actor: Actor, status: str = "") -> list[QueueRow]:
     """List applications waiting for review, oldest submission first.
 
@@ -112,7 +118,7 @@ def review_queue(db: Session, actor: Actor, status: str = "") -> list[QueueRow]:
             firm_name=firm.name if firm else "",
             status=profile.status,
             submitted_at=profile.submitted_at,
-            waiting=now - profile.submitted_at if profile.submitted_at else timedelta(),
+            waiting=_waiting(profile, now),
         )
         for profile, user, firm in rows
     ]

@@ -1,5 +1,7 @@
 """Admin states of credential review: the queue, one application, the log."""
 
+from datetime import timedelta
+
 import reflex as rx
 
 from portal import routes
@@ -11,7 +13,10 @@ from portal.state.base import SessionState
 from portal.state.lawyer_application import file_rows, option_label
 
 
-def _waiting_text(state: SessionState, seconds: float) -> str:
+def _waiting_text(state: SessionState, waiting: timedelta | None) -> str:
+    if waiting is None:
+        return state._msg("common.none")
+    seconds = waiting.total_seconds()
     hours = int(seconds // 3600)
     if hours >= 48:
         return state._msg("lawyer.waiting.days", days=hours // 24)
@@ -42,7 +47,7 @@ class LawyerQueueState(SessionState):
                 "status": row.status,
                 "status_label": self._msg(f"lawyer.status.{row.status}"),
                 "submitted_at": self._format_time(row.submitted_at),
-                "waiting": _waiting_text(self, row.waiting.total_seconds()),
+                "waiting": _waiting_text(self, row.waiting),
             }
             for row in result
         ]

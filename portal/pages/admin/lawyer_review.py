@@ -43,7 +43,7 @@ def _facts() -> rx.Component:
         _fact("lawyer.firm_name", F["firm_name"]),
         _fact("lawyer.firm_uscc", F["firm_uscc"]),
         _fact("lawyer.region", F["region"]),
-        _fact("lawyer.areas", S.areas.join("、")),
+        _fact("lawyer.practice_areas", S.areas.join("、")),
         _fact("lawyer.years_in_practice", F["years"]),
         _fact("lawyer.statement", F["statement"]),
         _fact("lawyer.submitted_at", F["submitted_at"]),

@@ -31,7 +31,7 @@ def profile_facts(profile: rx.Var) -> rx.Component:
             ),
         ),
         fact("lawyer.region", profile["region"], "region"),
-        fact("lawyer.areas", profile["areas"], "areas"),
+        fact("lawyer.practice_areas", profile["areas"], "areas"),
         fact("lawyer.years_in_practice", profile["years"], "years"),
         fact("lawyer.licence_no", profile["licence_no"], "licence"),
         spacing="2",

@@ -313,6 +313,12 @@ def test_queue_filters_by_status(db, admin, lawyer):
     assert [row.profile_id for row in rows] == [profile.id]
 
 
+def test_queue_decided_has_no_waiting(db, admin, lawyer):
+    profile = _submitted(db, lawyer)
+    credential_review.decide(db, admin, profile.id, "approve")
+    assert credential_review.review_queue(db, admin, "approved")[0].waiting is None
+
+
 def _finding_keys(db, admin, profile) -> list[str]:
     detail = credential_review.review_detail(db, admin, profile.id)
     return [finding.key for finding in detail.findings]
