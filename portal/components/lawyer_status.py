@@ -2,6 +2,8 @@
 
 import reflex as rx
 
+from portal.components.case_table import status_badge
+
 APPLICATION_STATUS_COLORS = {
     "draft": "gray",
     "submitted": "blue",
@@ -14,8 +16,4 @@ APPLICATION_STATUS_COLORS = {
 
 
 def application_badge(status: rx.Var, label: rx.Var) -> rx.Component:
-    return rx.badge(
-        label,
-        color_scheme=rx.match(status, *APPLICATION_STATUS_COLORS.items(), "gray"),
-        class_name="application-status",
-    )
+    return status_badge(status, label, APPLICATION_STATUS_COLORS)

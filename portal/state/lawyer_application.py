@@ -1,13 +1,16 @@
 """The lawyer's application page: details, credential files and submission."""
 
 import logging
+from collections.abc import Callable
 
 import reflex as rx
+from sqlmodel import Session
 
 from portal import routes
 from portal.i18n import catalogue
 from portal.models import ApplicationStatus, CredentialKind, PracticeArea
 from portal.services import credential_files, lawyer_application
+from portal.services.actors import Actor
 from portal.services.errors import (
     NotFound,
     ServiceError,
@@ -114,18 +117,17 @@ class ApplicationState(SessionState):
         self._load(actor)
         return None
 
-    @rx.event
-    def save(self, form: dict):
+    def _change(self, action: Callable[[Session, Actor], str]):
+        """Run a change of the application, then reload it and toast ``action``'s key.
+
+        ``action`` returns the catalogue key of the success message.
+        """
         self._reset_messages()
         actor, redirect = self._require("lawyer")
         if actor is None:
             return redirect
         try:
-            self._run(
-                lambda db: lawyer_application.save_application(
-                    db, actor, _form_from(form)
-                )
-            )
+            done_key = self._run(lambda db: action(db, actor))
         except ValidationFailed as failure:
             self.errors = self._field_errors(failure)
             self.form_error = self._msg("lawyer.fix_errors", count=len(self.errors))
@@ -136,7 +138,15 @@ class ApplicationState(SessionState):
         except Exception as error:  # noqa: BLE001  (logged; the user sees a plain message)
             return self._unexpected(error)
         self._load(actor)
-        return rx.toast.success(self._msg("lawyer.saved"))
+        return rx.toast.success(self._msg(done_key))
+
+    @rx.event
+    def save(self, form: dict):
+        def save(db: Session, actor: Actor) -> str:
+            lawyer_application.save_application(db, actor, _form_from(form))
+            return "lawyer.saved"
+
+        return self._change(save)
 
     async def _store(self, files: list[rx.UploadFile], kind: str):
         self.upload_errors = []
@@ -191,23 +201,10 @@ class ApplicationState(SessionState):
 
     @rx.event
     def submit(self, form: dict):
-        self._reset_messages()
-        actor, redirect = self._require("lawyer")
-        if actor is None:
-            return redirect
         reply = str(form.get("reply") or "")[:2000]
-        try:
-            action = self._run(
-                lambda db: lawyer_application.submit_application(db, actor, reply)
-            )
-        except ValidationFailed as failure:
-            self.errors = self._field_errors(failure)
-            self.form_error = self._msg("lawyer.fix_errors", count=len(self.errors))
-            return None
-        except ServiceError as error:
-            self._load(actor)
-            return rx.toast.error(self._error_text(error))
-        except Exception as error:  # noqa: BLE001
-            return self._unexpected(error)
-        self._load(actor)
-        return rx.toast.success(self._msg(f"lawyer.done.{action}"))
+
+        def submit(db: Session, actor: Actor) -> str:
+            action = lawyer_application.submit_application(db, actor, reply)
+            return f"lawyer.done.{action}"
+
+        return self._change(submit)

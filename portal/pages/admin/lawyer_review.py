@@ -3,6 +3,7 @@
 import reflex as rx
 
 from portal import routes
+from portal.components.cards import titled_card
 from portal.components.credential_files import file_list
 from portal.components.forms import field_error
 from portal.components.lawyer_status import application_badge
@@ -23,18 +24,8 @@ def _fact(label_key: str, value: rx.Var, **props) -> rx.Component:
     )
 
 
-def _card(title_key: str, *children: rx.Component, **props) -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.heading(tr(title_key), size="4"), *children, spacing="2", width="100%"
-        ),
-        width="100%",
-        **props,
-    )
-
-
 def _facts() -> rx.Component:
-    return _card(
+    return titled_card(
         "lawyer.application.details",
         _fact("lawyer.real_name", F["real_name"], id="review-real-name"),
         _fact("lawyer.review.account", F["account"]),
@@ -109,12 +100,12 @@ def _history_entry(entry: rx.Var) -> rx.Component:
 
 def _side() -> rx.Component:
     return rx.vstack(
-        _card(
+        titled_card(
             "lawyer.review.findings",
             rx.foreach(S.findings, _finding),
             id="findings",
         ),
-        _card(
+        titled_card(
             "lawyer.review.actions",
             rx.cond(
                 S.actions.length() > 0,
@@ -123,7 +114,7 @@ def _side() -> rx.Component:
             ),
             id="review-actions",
         ),
-        _card(
+        titled_card(
             "lawyer.review.history",
             rx.foreach(S.history, _history_entry),
             id="review-history",
@@ -153,7 +144,7 @@ def lawyer_review() -> rx.Component:
                 rx.grid(
                     rx.vstack(
                         _facts(),
-                        _card(
+                        titled_card(
                             "lawyer.files",
                             file_list(S.files, "lawyer.files.none"),
                             id="review-files",

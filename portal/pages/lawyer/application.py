@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from portal.components.cards import titled_card
 from portal.components.credential_files import file_list
 from portal.components.forms import (
     field,
@@ -26,18 +27,8 @@ UPLOAD_HANDLERS = {
 }
 
 
-def _section(title_key: str, *children: rx.Component, **props) -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.heading(tr(title_key), size="4"), *children, spacing="3", width="100%"
-        ),
-        width="100%",
-        **props,
-    )
-
-
 def _status_card() -> rx.Component:
-    return _section(
+    return titled_card(
         "lawyer.application.status",
         rx.hstack(
             application_badge(S.status, S.status_label),
@@ -211,7 +202,7 @@ def _remove_button(item: rx.Var) -> rx.Component:
 
 
 def _files_section() -> rx.Component:
-    return _section(
+    return titled_card(
         "lawyer.files",
         rx.cond(
             S.editable,
@@ -276,7 +267,7 @@ def _summary() -> rx.Component:
             rx.text(value, size="2", white_space="pre-wrap"),
         )
 
-    return _section(
+    return titled_card(
         "lawyer.application.details",
         row("lawyer.real_name", V["real_name"]),
         row("lawyer.licence_no", V["licence_no"]),
@@ -298,9 +289,9 @@ def lawyer_application_page() -> rx.Component:
                 rx.cond(
                     S.editable,
                     rx.vstack(
-                        _section("lawyer.application.details", _details_form()),
+                        titled_card("lawyer.application.details", _details_form()),
                         _files_section(),
-                        _section("lawyer.application.send", _submit_form()),
+                        titled_card("lawyer.application.send", _submit_form()),
                         spacing="4",
                         width="100%",
                     ),
