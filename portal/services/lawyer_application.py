@@ -145,8 +145,10 @@ def find_or_create_firm(db: Session, name: str, uscc: str) -> LawFirm:
     """Return the firm recorded under this name and code, adding it if new.
 
     A code seen under another name becomes a separate record, which the
-    reviewer sees as a finding.
+    review page reports as a finding.
     """
+    # NOTE: a record left without applicants after a lawyer changes firm stays
+    # in the table; its public page then lists no lawyers.
     normalized = normalize_firm_name(name)
     firm = db.exec(
         select(LawFirm).where(
