@@ -21,10 +21,10 @@ FIRM_FIRST17 = "31310000400001234"
 PASSWORD = "lawyer-pass-2026"
 
 
-def _apply(page: Page, base_url: str, identifier: str) -> None:
+def _apply(page: Page, base_url: str, identifier: str, real_name: str) -> None:
     register(page, base_url, "王律师", identifier, PASSWORD, role="lawyer")
     page.wait_for_url("**/lawyer/application")
-    page.fill("#real_name", "王明")
+    page.fill("#real_name", real_name)
     page.fill("#licence_no", LICENCE_NO)
     page.fill("#firm_name", "上海放心律师事务所")
     page.fill("#firm_uscc", FIRM_FIRST17 + uscc_check_character(FIRM_FIRST17))
@@ -49,21 +49,21 @@ def _apply(page: Page, base_url: str, identifier: str) -> None:
     expect(page.locator("#application-status")).to_contain_text("已提交")
 
 
-def _open_review(page: Page, base_url: str) -> None:
+def _open_review(page: Page, base_url: str, real_name: str) -> None:
     page.goto(f"{base_url}/admin/lawyers")
-    page.locator(".application-link", has_text="王明").first.click()
+    page.locator(".application-link", has_text=real_name).click()
     page.wait_for_url(re.compile(r".*/admin/lawyers/\d+"))
-    expect(page.locator("#review-real-name")).to_have_text("王明")
+    expect(page.locator("#review-real-name")).to_have_text(real_name)
 
 
 def test_lawyer_onboarding_journey(portal_server, new_page):
     base = portal_server.url
     lawyer = new_page()
-    _apply(lawyer, base, "lawyer-journey@example.test")
+    _apply(lawyer, base, "lawyer-journey@example.test", "王明")
 
     admin = new_page()
     sign_in(admin, base, ADMIN_EMAIL, ADMIN_PASSWORD)
-    _open_review(admin, base)
+    _open_review(admin, base, "王明")
     expect(admin.locator(".credential-image")).to_have_count(1)
     expect(admin.locator(".credential-pdf")).to_have_count(1)
     expect(admin.locator("#findings")).to_contain_text("执业证号结构正常")
@@ -113,7 +113,7 @@ def _profile_of(portal_server, identifier: str) -> LawyerProfile:
 def test_suspension_ends_open_session(portal_server, new_page):
     base = portal_server.url
     lawyer = new_page()
-    _apply(lawyer, base, "lawyer-suspend@example.test")
+    _apply(lawyer, base, "lawyer-suspend@example.test", "孙明")
     admin = new_page()
     sign_in(admin, base, ADMIN_EMAIL, ADMIN_PASSWORD)
     profile = _profile_of(portal_server, "lawyer-suspend@example.test")
@@ -137,7 +137,7 @@ def test_suspension_ends_open_session(portal_server, new_page):
 def test_credential_file_access(portal_server, new_page):
     base = portal_server.url
     applicant = new_page()
-    _apply(applicant, base, "lawyer-files@example.test")
+    _apply(applicant, base, "lawyer-files@example.test", "周明")
     href = applicant.locator(".credential-link").first.get_attribute("href")
     url = f"{base}{href}"
     assert applicant.request.get(url).status == 200
