@@ -28,9 +28,9 @@ logger = logging.getLogger(__name__)
 
 SESSION_COOKIE = "fx_session"
 FILE_CSP = "default-src 'none'; img-src 'self'; object-src 'self'; sandbox"
-CREDENTIAL_CSP = (
-    "default-src 'none'; img-src 'self'; object-src 'self'; frame-ancestors 'self'"
-)
+# Licence and ID scans are shown in frames of the review page, and no other site
+# may frame them.
+CREDENTIAL_CSP = f"{FILE_CSP}; frame-ancestors 'self'"
 # One upload request may carry nine files of 10 MB plus form overhead.
 MAX_UPLOAD_REQUEST_BYTES = MAX_FILES_PER_COMPLAINT * MAX_FILE_BYTES + 1024 * 1024
 
@@ -78,12 +78,7 @@ async def evidence_file(request: Request):
 
 
 async def credential_file(request: Request):
-    """Send a licence or ID scan to its applicant or an admin; 404 for anyone else.
-
-    The review page shows PDFs in a frame. Chromium blocks its PDF viewer in a
-    document sandboxed by CSP, so this policy leaves out ``sandbox`` and allows
-    framing by the portal's own pages only.
-    """
+    """Send a licence or ID scan to its applicant or an admin; 404 for anyone else."""
     file_id = request.path_params["file_id"]
     return _send_checked_file(request, open_credential_file, file_id, CREDENTIAL_CSP)
 

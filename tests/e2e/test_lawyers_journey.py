@@ -140,7 +140,10 @@ def test_credential_file_access(portal_server, new_page):
     _apply(applicant, base, "lawyer-files@example.test", "周明")
     href = applicant.locator(".credential-link").first.get_attribute("href")
     url = f"{base}{href}"
-    assert applicant.request.get(url).status == 200
+    response = applicant.request.get(url)
+    assert response.status == 200
+    assert "frame-ancestors 'self'" in response.headers["content-security-policy"]
+    assert response.headers["cache-control"] == "private, no-store"
 
     admin = new_page()
     sign_in(admin, base, ADMIN_EMAIL, ADMIN_PASSWORD)
