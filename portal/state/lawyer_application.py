@@ -21,6 +21,11 @@ from portal.state.base import SessionState
 
 logger = logging.getLogger(__name__)
 
+MESSAGE_STATUSES = {
+    ApplicationStatus.MORE_INFO_REQUESTED,
+    ApplicationStatus.REJECTED,
+    ApplicationStatus.SUSPENDED,
+}
 TEXT_FIELDS = (
     "real_name",
     "licence_no",
@@ -86,7 +91,9 @@ class ApplicationState(SessionState):
         view = self._run(lambda db: lawyer_application.my_application(db, actor))
         self.status = view.status
         self.status_label = self._msg(f"lawyer.status.{view.status}")
-        self.reviewer_message = view.reviewer_message
+        # The last decision's message matters only while that decision stands.
+        shown = view.status in MESSAGE_STATUSES
+        self.reviewer_message = view.reviewer_message if shown else ""
         self.submitted_at = self._format_time(view.submitted_at)
         saved = bool(view.real_name)
         self.values = {
