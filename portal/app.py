@@ -6,18 +6,35 @@ import reflex as rx
 
 from portal import routes
 from portal.http import UploadSizeLimit, build_routes
+from portal.pages.admin.lawyer_queue import lawyer_queue
+from portal.pages.admin.lawyer_review import lawyer_review
 from portal.pages.admin.queue import review_queue
+from portal.pages.admin.review_log import review_log
 from portal.pages.admin.trends import trends_page
 from portal.pages.case import case_page
 from portal.pages.consumer.my_complaints import my_complaints
 from portal.pages.consumer.new_complaint import new_complaint
+from portal.pages.lawyer.application import lawyer_application_page
 from portal.pages.lawyer.home import lawyer_home
 from portal.pages.public.auth import account, register, sign_in
 from portal.pages.public.home import home
+from portal.pages.public.law_firm import law_firm
+from portal.pages.public.lawyer_profile import lawyer_profile
 from portal.state.auth import AuthFormState
 from portal.state.base import SessionState
 from portal.state.cases import CaseListState, CaseState
 from portal.state.complaint_form import ComplaintFormState
+from portal.state.lawyer_application import ApplicationState
+from portal.state.lawyer_directory import (
+    LawFirmState,
+    PublicProfileState,
+    WorkspaceState,
+)
+from portal.state.lawyer_review import (
+    LawyerQueueState,
+    LawyerReviewState,
+    ReviewLogState,
+)
 from portal.state.trends import TrendsState
 
 logging.basicConfig(
@@ -72,8 +89,45 @@ app.add_page(
 app.add_page(
     lawyer_home,
     route=routes.LAWYER_HOME,
+    title="律师工作台 · 放心",
+    on_load=WorkspaceState.open_workspace,
+)
+
+app.add_page(
+    lawyer_application_page,
+    route=routes.LAWYER_APPLICATION,
+    title="律师资质申请 · 放心",
+    on_load=ApplicationState.open_application,
+)
+app.add_page(
+    lawyer_profile,
+    route=routes.LAWYER_PROFILE,
     title="律师 · 放心",
-    on_load=AuthFormState.open_account,
+    on_load=PublicProfileState.open_profile,
+)
+app.add_page(
+    law_firm,
+    route=routes.LAW_FIRM,
+    title="律师事务所 · 放心",
+    on_load=LawFirmState.open_firm,
+)
+app.add_page(
+    lawyer_queue,
+    route=routes.ADMIN_LAWYERS,
+    title="律师资质审核 · 放心",
+    on_load=LawyerQueueState.open_queue,
+)
+app.add_page(
+    lawyer_review,
+    route=routes.ADMIN_LAWYER_REVIEW,
+    title="审核律师申请 · 放心",
+    on_load=LawyerReviewState.open_review,
+)
+app.add_page(
+    review_log,
+    route=routes.ADMIN_REVIEW_LOG,
+    title="审核记录 · 放心",
+    on_load=ReviewLogState.open_log,
 )
 app.add_page(
     trends_page,

@@ -1,7 +1,8 @@
 """Plain HTTP routes beside Reflex's websocket: access-checked file downloads.
 
 Files never sit in a public folder. Each request resolves the session cookie
-and checks with the evidence service whether that user may read the file.
+and lets the service that owns the file (evidence or credential files) decide
+whether that user may read it.
 """
 
 import logging
@@ -15,6 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from portal.db import session_scope
 from portal.services.auth import resolve_session
+from portal.services.credential_files import open_credential_file
 from portal.services.errors import NotFound
 from portal.services.evidence import (
     MAX_FILE_BYTES,
@@ -26,6 +28,9 @@ logger = logging.getLogger(__name__)
 
 SESSION_COOKIE = "fx_session"
 FILE_CSP = "default-src 'none'; img-src 'self'; object-src 'self'; sandbox"
+# Licence and ID scans are shown in frames of the review page, and no other site
+# may frame them.
+CREDENTIAL_CSP = f"{FILE_CSP}; frame-ancestors 'self'"
 # One upload request may carry nine files of 10 MB plus form overhead.
 MAX_UPLOAD_REQUEST_BYTES = MAX_FILES_PER_COMPLAINT * MAX_FILE_BYTES + 1024 * 1024
 
@@ -37,19 +42,21 @@ def _content_disposition(name: str) -> str:
     return f"inline; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
 
 
-async def evidence_file(request: Request):
-    """Send one evidence file to a user who may read it; 404 for anyone else."""
+def _send_checked_file(request: Request, opener, file_id: int, csp: str):
+    """Resolve the session, ask ``opener`` for the file and send it, or 404."""
     token = request.cookies.get(SESSION_COOKIE, "")
-    evidence_id = request.path_params["evidence_id"]
     try:
         with session_scope() as db:
             actor = resolve_session(db, token)
-            download = open_for_download(db, actor, evidence_id)
+            download = opener(db, actor, file_id)
     except NotFound:
         return PlainTextResponse("Not found", status_code=404)
     if not download.path.is_file():
         logger.error(
-            "evidence %s is missing from storage at %s", evidence_id, download.path
+            "file %s of %s is missing from storage at %s",
+            file_id,
+            request.url.path,
+            download.path,
         )
         return PlainTextResponse("Not found", status_code=404)
     return FileResponse(
@@ -59,9 +66,21 @@ async def evidence_file(request: Request):
             "Content-Disposition": _content_disposition(download.name),
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "private, no-store",
-            "Content-Security-Policy": FILE_CSP,
+            "Content-Security-Policy": csp,
         },
     )
+
+
+async def evidence_file(request: Request):
+    """Send one evidence file to a user who may read it; 404 for anyone else."""
+    evidence_id = request.path_params["evidence_id"]
+    return _send_checked_file(request, open_for_download, evidence_id, FILE_CSP)
+
+
+async def credential_file(request: Request):
+    """Send a licence or ID scan to its applicant or an admin; 404 for anyone else."""
+    file_id = request.path_params["file_id"]
+    return _send_checked_file(request, open_credential_file, file_id, CREDENTIAL_CSP)
 
 
 async def health(_request: Request):
@@ -74,6 +93,7 @@ def build_routes() -> Starlette:
         routes=[
             Route("/files/evidence/{evidence_id:int}", evidence_file),
             Route("/healthz", health),
+            Route("/files/credentials/{file_id:int}", credential_file),
         ]
     )
 

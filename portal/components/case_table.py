@@ -17,10 +17,13 @@ STATUS_COLORS = {
 }
 
 
-def status_badge(status: rx.Var, label: rx.Var) -> rx.Component:
+def status_badge(
+    status: rx.Var, label: rx.Var, colors: dict[str, str] = STATUS_COLORS
+) -> rx.Component:
+    """Show ``label`` in the colour that ``colors`` gives ``status`` (gray if none)."""
     return rx.badge(
         label,
-        color_scheme=rx.match(status, *STATUS_COLORS.items(), "gray"),
+        color_scheme=rx.match(status, *colors.items(), "gray"),
         class_name="status-badge",
     )
 

@@ -38,11 +38,15 @@ def text_input(name: str, **props) -> rx.Component:
 
 
 def native_select(
-    name: str, options: list[tuple[str, str]], placeholder_key: str | None = None
+    name: str,
+    options: list[tuple[str, str]],
+    placeholder_key: str | None = None,
+    **props,
 ) -> rx.Component:
     """Build a plain ``<select>``, keyboard friendly and easy to drive from tests.
 
-    ``options`` are ``(value, catalogue key)`` pairs.
+    ``options`` are ``(value, catalogue key)`` pairs; ``props`` go to the
+    element, for example ``default_value``.
     """
     items = [rx.el.option(tr(placeholder_key), value="")] if placeholder_key else []
     items += [rx.el.option(tr(key), value=value) for value, key in options]
@@ -57,6 +61,7 @@ def native_select(
             "border_radius": "var(--radius-2)",
             "background": "var(--color-surface)",
         },
+        **props,
     )
 
 

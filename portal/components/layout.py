@@ -27,12 +27,17 @@ def _role_links() -> rx.Component:
             rx.hstack(
                 _nav_link("nav.review_queue", routes.ADMIN_QUEUE),
                 _nav_link("nav.trends", routes.ADMIN_TRENDS),
+                _nav_link("lawyer.nav.review_queue", routes.ADMIN_LAWYERS),
                 spacing="4",
             ),
         ),
         (
             "lawyer",
-            rx.hstack(_nav_link("nav.account", routes.LAWYER_HOME), spacing="4"),
+            rx.hstack(
+                _nav_link("nav.account", routes.LAWYER_HOME),
+                _nav_link("lawyer.nav.application", routes.LAWYER_APPLICATION),
+                spacing="4",
+            ),
         ),
         rx.fragment(),
     )

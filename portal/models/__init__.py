@@ -30,3 +30,18 @@ __all__ = [
     "SignInThrottle",
     "User",
 ]
+
+from portal.models.credential import (  # noqa: E402
+    CredentialAuditEntry,
+    CredentialFile,
+    CredentialKind,
+)
+from portal.models.lawyer import PRACTICE_REGIONS, PracticeArea  # noqa: E402
+
+__all__ += [
+    "CredentialAuditEntry",
+    "CredentialFile",
+    "CredentialKind",
+    "PRACTICE_REGIONS",
+    "PracticeArea",
+]

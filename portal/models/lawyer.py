@@ -55,3 +55,25 @@ class LawyerProfile(SQLModel, table=True):
     decided_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class PracticeArea(StrEnum):
+    """Fields of law an applicant may list; stored comma-separated in ``areas``."""
+
+    CONSUMER_DISPUTES = "consumer_disputes"
+    CONTRACTS = "contracts"
+    PRODUCT_LIABILITY = "product_liability"
+    FOOD_SAFETY = "food_safety"
+    ECOMMERCE = "ecommerce"
+    FINANCE = "finance"
+    OTHER = "other"
+
+
+# Mainland provincial-level divisions a lawyer may practise in, stored by code.
+PRACTICE_REGIONS = (
+    "beijing", "tianjin", "hebei", "shanxi", "inner_mongolia", "liaoning", "jilin",
+    "heilongjiang", "shanghai", "jiangsu", "zhejiang", "anhui", "fujian", "jiangxi",
+    "shandong", "henan", "hubei", "hunan", "guangdong", "guangxi", "hainan",
+    "chongqing", "sichuan", "guizhou", "yunnan", "tibet", "shaanxi", "gansu",
+    "qinghai", "ningxia", "xinjiang",
+)  # fmt: skip
