@@ -30,3 +30,39 @@ __all__ = [
     "SignInThrottle",
     "User",
 ]
+
+from portal.models.collective import (  # noqa: E402
+    ActionStatus,
+    CollectiveAction,
+    CollectiveMember,
+    CollectiveUpdate,
+    MemberStatus,
+    RepresentativeVote,
+)
+from portal.models.litigation import (  # noqa: E402
+    AgencyOffer,
+    AgencyRequest,
+    Engagement,
+    EngagementStatus,
+    LitigationType,
+    OfferStatus,
+    PracticeArea,
+    RequestStatus,
+)
+
+__all__ += [
+    "ActionStatus",
+    "AgencyOffer",
+    "AgencyRequest",
+    "CollectiveAction",
+    "CollectiveMember",
+    "CollectiveUpdate",
+    "Engagement",
+    "EngagementStatus",
+    "LitigationType",
+    "MemberStatus",
+    "OfferStatus",
+    "PracticeArea",
+    "RepresentativeVote",
+    "RequestStatus",
+]
