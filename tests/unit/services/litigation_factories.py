@@ -15,8 +15,21 @@ _numbers = itertools.count(1)
 PASSWORD = "test-password-1"
 
 
+def _account(db: Session, role: Role, name: str) -> Actor:
+    """Insert an account directly; hashing a password per member slows group tests."""
+    user = User(
+        email=f"{role.value}{next(_numbers)}@x.test",
+        display_name=name,
+        password_hash="not-a-hash",
+        role=role,
+    )
+    db.add(user)
+    db.flush()
+    return auth.to_actor(user)
+
+
 def consumer(db: Session, name: str = "消费者") -> Actor:
-    return auth.register(db, f"c{next(_numbers)}@x.test", PASSWORD, name, Role.CONSUMER)
+    return _account(db, Role.CONSUMER, name)
 
 
 def lawyer(
@@ -34,15 +47,7 @@ def lawyer(
 
 
 def admin(db: Session) -> Actor:
-    user = User(
-        email=f"a{next(_numbers)}@x.test",
-        display_name="管理员",
-        password_hash="x",
-        role=Role.ADMIN,
-    )
-    db.add(user)
-    db.flush()
-    return auth.to_actor(user)
+    return _account(db, Role.ADMIN, "管理员")
 
 
 def complaint(
