@@ -73,3 +73,65 @@ app.add_page(
     title="律师 · 放心",
     on_load=AuthFormState.open_account,
 )
+
+from portal.pages.admin.collective import collective_candidates  # noqa: E402
+from portal.pages.collective_action import collective_action  # noqa: E402
+from portal.pages.collective_list import collective_list  # noqa: E402
+from portal.pages.consumer.agency_request import agency_request  # noqa: E402
+from portal.pages.lawyer.litigation import lawyer_litigation  # noqa: E402
+from portal.pages.litigation_request import litigation_request  # noqa: E402
+from portal.pages.public.merchant import merchant_page  # noqa: E402
+from portal.state.collective import (  # noqa: E402
+    CollectiveAdminState,
+    CollectiveListState,
+    CollectiveState,
+    MerchantState,
+)
+from portal.state.litigation import (  # noqa: E402
+    AgencyRequestFormState,
+    LawyerLitigationState,
+    LitigationState,
+)
+
+app.add_page(
+    agency_request,
+    route=routes.AGENCY_REQUEST,
+    title="申请诉讼代理 · 放心",
+    on_load=AgencyRequestFormState.open_form,
+)
+app.add_page(
+    litigation_request,
+    route=routes.LITIGATION_REQUEST,
+    title="诉讼代理 · 放心",
+    on_load=LitigationState.open_request,
+)
+app.add_page(
+    lawyer_litigation,
+    route=routes.LAWYER_LITIGATION,
+    title="诉讼代理 · 放心",
+    on_load=LawyerLitigationState.open_list,
+)
+app.add_page(
+    collective_candidates,
+    route=routes.ADMIN_COLLECTIVE,
+    title="集体维权 · 放心",
+    on_load=CollectiveAdminState.open_page,
+)
+app.add_page(
+    collective_list,
+    route=routes.COLLECTIVE_LIST,
+    title="集体维权 · 放心",
+    on_load=CollectiveListState.open_list,
+)
+app.add_page(
+    collective_action,
+    route=routes.COLLECTIVE_ACTION,
+    title="集体维权 · 放心",
+    on_load=CollectiveState.open_action,
+)
+app.add_page(
+    merchant_page,
+    route=routes.MERCHANT,
+    title="商家 · 放心",
+    on_load=MerchantState.open_merchant,
+)

@@ -19,16 +19,26 @@ def _role_links() -> rx.Component:
             rx.hstack(
                 _nav_link("nav.new_complaint", routes.NEW_COMPLAINT),
                 _nav_link("nav.my_complaints", routes.MY_COMPLAINTS),
+                _nav_link("collective.nav", routes.COLLECTIVE_LIST),
                 spacing="4",
             ),
         ),
         (
             "admin",
-            rx.hstack(_nav_link("nav.review_queue", routes.ADMIN_QUEUE), spacing="4"),
+            rx.hstack(
+                _nav_link("nav.review_queue", routes.ADMIN_QUEUE),
+                _nav_link("collective.nav", routes.ADMIN_COLLECTIVE),
+                spacing="4",
+            ),
         ),
         (
             "lawyer",
-            rx.hstack(_nav_link("nav.account", routes.LAWYER_HOME), spacing="4"),
+            rx.hstack(
+                _nav_link("nav.account", routes.LAWYER_HOME),
+                _nav_link("litigation.nav", routes.LAWYER_LITIGATION),
+                _nav_link("collective.nav", routes.COLLECTIVE_LIST),
+                spacing="4",
+            ),
         ),
         rx.fragment(),
     )
