@@ -6,20 +6,13 @@ is rendered only when the service returned it (lead lawyer and admins).
 
 import reflex as rx
 
+from portal.components.facts import fact_row
 from portal.components.forms import field, text_input
 from portal.components.layout import page
 from portal.components.text import tr
 from portal.state.collective import CollectiveState as S
 
 M = S.summary
-
-
-def _fact(label_key: str, value: rx.Var, id_: str = "") -> rx.Component:
-    return rx.hstack(
-        rx.text(tr(label_key), size="2", color_scheme="gray", min_width="140px"),
-        rx.text(value, size="2", white_space="pre-wrap", id=id_ or None),
-        align="start",
-    )
 
 
 def _overview() -> rx.Component:
@@ -30,19 +23,19 @@ def _overview() -> rx.Component:
                 rx.text(tr("collective.merchant"), size="2", color_scheme="gray"),
                 rx.link(M["merchant"], href=M["merchant_href"], size="2"),
             ),
-            _fact("collective.category", M["category"]),
-            _fact("collective.members", M["member_count"], "member-count"),
-            _fact("collective.claimed_total", M["claimed_total"], "claimed-total"),
-            _fact(
+            fact_row("collective.category", M["category"]),
+            fact_row("collective.members", M["member_count"], "member-count"),
+            fact_row("collective.claimed_total", M["claimed_total"], "claimed-total"),
+            fact_row(
                 "collective.lead",
                 rx.cond(M["lead"] != "", M["lead"], tr("collective.no_lead")),
                 "lead-lawyer",
             ),
             rx.cond(
                 M["fee_per_member"] != "",
-                _fact("collective.field.fee_per_member", M["fee_per_member"]),
+                fact_row("collective.field.fee_per_member", M["fee_per_member"]),
             ),
-            rx.cond(M["fee_terms"] != "", _fact("collective.terms", M["fee_terms"])),
+            rx.cond(M["fee_terms"] != "", fact_row("collective.terms", M["fee_terms"])),
             rx.cond(
                 S.my_status != "",
                 rx.badge(

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from portal.components.facts import fact_row
 from portal.components.forms import field, field_error, native_select, text_input
 from portal.components.layout import page
 from portal.components.text import tr
@@ -15,26 +16,18 @@ MILESTONE_OPTIONS = [
 ]
 
 
-def _fact(label_key: str, value: rx.Var, id_: str = "") -> rx.Component:
-    return rx.hstack(
-        rx.text(tr(label_key), size="2", color_scheme="gray", min_width="160px"),
-        rx.text(value, size="2", white_space="pre-wrap", id=id_ or None),
-        align="start",
-    )
-
-
 def _facts() -> rx.Component:
     return rx.card(
         rx.vstack(
-            _fact("collective.merchant", F["merchant"]),
-            _fact("collective.category", F["category"]),
-            _fact("complaint.description", F["description"]),
-            _fact("litigation.field.litigation_type", F["type"]),
-            _fact("litigation.field.area", F["area"]),
-            _fact("litigation.claimed", F["claimed"], "claimed-amount"),
-            _fact("litigation.cap", F["cap"], "offer-cap"),
-            _fact("litigation.max_percent", F["max_percent"], "max-percent"),
-            _fact("litigation.field.summary", F["summary"]),
+            fact_row("collective.merchant", F["merchant"]),
+            fact_row("collective.category", F["category"]),
+            fact_row("complaint.description", F["description"]),
+            fact_row("litigation.field.litigation_type", F["type"]),
+            fact_row("litigation.field.area", F["area"]),
+            fact_row("litigation.claimed", F["claimed"], "claimed-amount"),
+            fact_row("litigation.cap", F["cap"], "offer-cap"),
+            fact_row("litigation.max_percent", F["max_percent"], "max-percent"),
+            fact_row("litigation.field.summary", F["summary"]),
             spacing="2",
             width="100%",
         ),
@@ -50,9 +43,9 @@ def _offer(offer: rx.Var) -> rx.Component:
                 rx.badge(offer["status_label"], variant="soft"),
                 align="center",
             ),
-            _fact("litigation.offer.fee", offer["fee"]),
-            _fact("litigation.offer.fee_on_claim", offer["fee_on_claim"]),
-            _fact("litigation.offer.expenses", offer["expenses"]),
+            fact_row("litigation.offer.fee", offer["fee"]),
+            fact_row("litigation.offer.fee_on_claim", offer["fee_on_claim"]),
+            fact_row("litigation.offer.expenses", offer["expenses"]),
             rx.text(offer["expenses_detail"], size="2", color_scheme="gray"),
             rx.text(offer["message"], size="2", white_space="pre-wrap"),
             rx.cond(
@@ -219,8 +212,8 @@ def _engagement() -> rx.Component:
                 rx.badge(E["status_label"], id="engagement-status"),
                 align="center",
             ),
-            _fact("role.lawyer", E["lawyer"]),
-            _fact("litigation.offer.fee", E["fee_percent"]),
+            fact_row("role.lawyer", E["lawyer"]),
+            fact_row("litigation.offer.fee", E["fee_percent"]),
             rx.heading(tr("litigation.agreement"), size="3"),
             rx.box(
                 rx.text(E["agreement"], size="2", white_space="pre-wrap"),
@@ -234,8 +227,8 @@ def _engagement() -> rx.Component:
             rx.cond(
                 E["fee_due"] != "",
                 rx.vstack(
-                    _fact("litigation.recovered", E["recovered"], "recovered"),
-                    _fact("litigation.fee_due", E["fee_due"], "fee-due"),
+                    fact_row("litigation.recovered", E["recovered"], "recovered"),
+                    fact_row("litigation.fee_due", E["fee_due"], "fee-due"),
                 ),
             ),
             rx.cond(

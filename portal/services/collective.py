@@ -77,7 +77,7 @@ class CandidateRow:
 
 @dataclass(frozen=True)
 class ActionSummary:
-    """What anyone may see of a collective action."""
+    """The public part of a collective action: anyone may read it."""
 
     action_id: int
     merchant_id: int
@@ -160,7 +160,9 @@ def open_action(
             action already covers it.
     """
     if not actor.is_admin:
-        logger.warning("account %s refused opening a collective action", actor.user_id)
+        logger.warning(
+            "opening a collective action denied to account %s", actor.user_id
+        )
         raise PermissionDenied()
     merchant = db.get(Merchant, merchant_id)
     if merchant is None:
@@ -315,13 +317,17 @@ def join_action(
             merchant or category, or it already joined.
     """
     if not actor.is_consumer:
-        logger.warning("account %s refused joining action %s", actor.user_id, action_id)
+        logger.warning(
+            "joining action %s denied to account %s", action_id, actor.user_id
+        )
         raise PermissionDenied()
     action = _load_action(db, action_id, lock=True)
     complaint = db.get(Complaint, complaint_id)
     if complaint is None or complaint.consumer_id != actor.user_id:
         logger.warning(
-            "account %s refused joining with complaint %s", actor.user_id, complaint_id
+            "joining with complaint %s denied to account %s",
+            complaint_id,
+            actor.user_id,
         )
         raise NotFound()
     if action.status != ActionStatus.OPEN:
@@ -372,7 +378,9 @@ def leave_action(db: Session, actor: Actor, action_id: int) -> CollectiveMember:
     action = _load_action(db, action_id, lock=True)
     member = _my_member(db, actor, action.id)
     if member is None:
-        logger.warning("account %s refused leaving action %s", actor.user_id, action_id)
+        logger.warning(
+            "leaving action %s denied to account %s", action_id, actor.user_id
+        )
         raise NotFound()
     member.status = MemberStatus.LEFT
     member.left_at = utcnow()
@@ -473,7 +481,7 @@ def _require_lead(db: Session, actor: Actor, action: CollectiveAction) -> None:
     profile = approved_profile(db, actor)
     if profile is None or action.lead_lawyer_id != actor.user_id:
         logger.warning(
-            "account %s refused lead step on action %s", actor.user_id, action.id
+            "lead step on action %s denied to account %s", action.id, actor.user_id
         )
         raise PermissionDenied()
 

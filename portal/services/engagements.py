@@ -1,8 +1,9 @@
 """Engagements: the risk-agency agreement, milestones and the fee at close.
 
-An engagement starts when a consumer accepts an offer. Both parties confirm
-the drafted agreement; the lawyer then records milestones on the case timeline
-and closes with the amount recovered; the consumer confirms the settlement.
+An engagement starts when a consumer accepts an offer, and both parties then
+confirm the drafted agreement. The lawyer records milestones on the case
+timeline and closes with the amount recovered. The consumer confirms the
+settlement last.
 """
 
 import logging
@@ -59,7 +60,7 @@ MILESTONE_FIELDS: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class EngagementView:
-    """An engagement as its consumer, its lawyer or an admin sees it."""
+    """The engagement shown to its consumer, its lawyer or an admin."""
 
     engagement_id: int
     request_id: int
@@ -121,18 +122,19 @@ def _load(db: Session, actor: Actor, engagement_id: int) -> Engagement:
         or actor.user_id in (engagement.consumer_id, engagement.lawyer_id)
     ):
         logger.warning(
-            "refused engagement %s to account %s", engagement_id, actor.user_id
+            "denied engagement %s to account %s", engagement_id, actor.user_id
         )
         raise NotFound()
     return engagement
 
 
-def _require_lawyer(engagement: Engagement, actor: Actor) -> None:
-    if actor.user_id != engagement.lawyer_id:
+def _require_lawyer(db: Session, engagement: Engagement, actor: Actor) -> None:
+    """Let only the engaged lawyer act, and only while still approved."""
+    if actor.user_id != engagement.lawyer_id or approved_profile(db, actor) is None:
         logger.warning(
-            "account %s refused lawyer step on engagement %s",
-            actor.user_id,
+            "lawyer step on engagement %s denied to account %s",
             engagement.id,
+            actor.user_id,
         )
         raise NotFound()
 
@@ -140,9 +142,9 @@ def _require_lawyer(engagement: Engagement, actor: Actor) -> None:
 def _require_consumer(engagement: Engagement, actor: Actor) -> None:
     if actor.user_id != engagement.consumer_id:
         logger.warning(
-            "account %s refused consumer step on engagement %s",
-            actor.user_id,
+            "consumer step on engagement %s denied to account %s",
             engagement.id,
+            actor.user_id,
         )
         raise NotFound()
 
@@ -160,7 +162,9 @@ def confirm_agreement(db: Session, actor: Actor, engagement_id: int) -> Engageme
         ServiceError: the agreement is no longer awaiting confirmation.
     """
     engagement = _load(db, actor, engagement_id)
-    if actor.user_id not in (engagement.consumer_id, engagement.lawyer_id):
+    if actor.user_id == engagement.lawyer_id:
+        _require_lawyer(db, engagement, actor)
+    elif actor.user_id != engagement.consumer_id:
         raise NotFound()
     _require_status(engagement, E.AGREEMENT_PENDING)
     now = utcnow()
@@ -226,7 +230,7 @@ def record_milestone(
         ValidationFailed: an unknown kind or a missing or invalid field.
     """
     engagement = _load(db, actor, engagement_id)
-    _require_lawyer(engagement, actor)
+    _require_lawyer(db, engagement, actor)
     _require_status(engagement, E.ACTIVE)
     if kind not in MILESTONE_FIELDS:
         raise ValidationFailed(
@@ -265,7 +269,7 @@ def close_engagement(
         ValidationFailed: the amount is invalid.
     """
     engagement = _load(db, actor, engagement_id)
-    _require_lawyer(engagement, actor)
+    _require_lawyer(db, engagement, actor)
     _require_status(engagement, E.ACTIVE)
     try:
         amount = _parse_recovered(recovered)

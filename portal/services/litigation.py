@@ -1,9 +1,10 @@
 """Full-risk litigation agency: the consumer's request, lawyers' offers, acceptance.
 
-A consumer asks for agency on one of their cases; approved lawyers whose
-practice areas match make offers (a share of what is recovered, expenses stated
-up front); the consumer accepts one and the others close. Engagements, from the
-agreement to the fee, live in ``portal.services.engagements``.
+A consumer requests agency on one of their cases. Approved lawyers whose
+practice areas match make offers: a share of what is recovered, with expenses
+stated up front. The consumer accepts one offer and the others close.
+Engagements, from the agreement to the fee, live in
+``portal.services.engagements``.
 """
 
 import logging
@@ -72,7 +73,7 @@ ACTIVE_REQUEST_STATUSES = (RequestStatus.OPEN, RequestStatus.ENGAGED)
 
 @dataclass(frozen=True)
 class OfferView:
-    """One offer as the consumer compares it, or as its lawyer sees it."""
+    """One offer, shown to the consumer comparing offers or to its own lawyer."""
 
     offer_id: int
     lawyer_name: str
@@ -182,7 +183,7 @@ def request_agency(
     """
     if not actor.is_consumer:
         logger.warning(
-            "account %s refused agency request: not a consumer", actor.user_id
+            "agency request denied to account %s: not a consumer", actor.user_id
         )
         raise PermissionDenied()
     case, complaint = workflow.load_case(db, actor, case_id, lock=True)
@@ -264,7 +265,7 @@ def load_request(db: Session, actor: Actor, request_id: int) -> AgencyRequest:
     request = db.get(AgencyRequest, request_id)
     if request is None or not _may_read_request(db, actor, request):
         logger.warning(
-            "refused agency request %s to account %s", request_id, actor.user_id
+            "denied agency request %s to account %s", request_id, actor.user_id
         )
         raise NotFound()
     return request
@@ -457,7 +458,7 @@ def accept_offer(db: Session, actor: Actor, offer_id: int) -> Engagement:
     """
     if not actor.is_consumer:
         logger.warning(
-            "account %s refused offer acceptance: not a consumer", actor.user_id
+            "offer acceptance denied to account %s: not a consumer", actor.user_id
         )
         raise PermissionDenied()
     offer = db.get(AgencyOffer, offer_id)
@@ -476,7 +477,7 @@ def accept_offer(db: Session, actor: Actor, offer_id: int) -> Engagement:
     if claimed.rowcount != 1:
         request = db.get(AgencyRequest, offer.request_id)
         if request is None or request.consumer_id != actor.user_id:
-            logger.warning("refused offer %s to account %s", offer_id, actor.user_id)
+            logger.warning("denied offer %s to account %s", offer_id, actor.user_id)
             raise NotFound()
         raise ServiceError("error.litigation.already_engaged")
     db.exec(

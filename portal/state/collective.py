@@ -5,6 +5,7 @@ import reflex as rx
 from portal import routes
 from portal.services import collective, collective_groups
 from portal.services.errors import NotFound, ServiceError, ValidationFailed
+from portal.state.actions import run_action
 from portal.state.base import SessionState
 from portal.state.litigation import _int_param
 
@@ -156,24 +157,8 @@ class CollectiveState(SessionState):
         ]
 
     def _act(self, action, success_key: str):
-        self.errors = {}
-        actor, redirect = self._require()
-        if actor is None:
-            return redirect
-        try:
-            self._run(lambda db: action(db, actor))
-        except ValidationFailed as failure:
-            self.errors = self._field_errors(failure)
-            return None
-        except ServiceError as error:
-            self._load(actor)
-            return rx.toast.error(self._error_text(error))
-        except Exception as error:  # noqa: BLE001
-            return self._unexpected(error)
-        self._load(actor)
-        return rx.toast.success(self._msg(success_key))
+        return run_action(self, action, success_key)
 
-    @rx.event
     def open_action(self):
         self.errors = {}
         actor, redirect = self._require()

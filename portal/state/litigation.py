@@ -5,6 +5,7 @@ import reflex as rx
 from portal import routes
 from portal.services import engagements, litigation, workflow
 from portal.services.errors import NotFound, ServiceError, ValidationFailed
+from portal.state.actions import run_action
 from portal.state.base import SessionState
 
 
@@ -176,22 +177,7 @@ class LitigationState(SessionState):
         ]
 
     def _act(self, action, success_key: str, role: str | None = None):
-        self.errors = {}
-        actor, redirect = self._require(*([role] if role else []))
-        if actor is None:
-            return redirect
-        try:
-            self._run(lambda db: action(db, actor))
-        except ValidationFailed as failure:
-            self.errors = self._field_errors(failure)
-            return None
-        except ServiceError as error:
-            self._load(actor)
-            return rx.toast.error(self._error_text(error))
-        except Exception as error:  # noqa: BLE001
-            return self._unexpected(error)
-        self._load(actor)
-        return rx.toast.success(self._msg(success_key))
+        return run_action(self, action, success_key, *([role] if role else []))
 
     def _engagement_id(self) -> int:
         try:

@@ -11,6 +11,7 @@ from portal.models import (
     AgencyRequest,
     CaseEvent,
     Engagement,
+    LawyerProfile,
     OfferStatus,
     RequestStatus,
 )
@@ -249,6 +250,9 @@ def test_offer_race_one_acceptance_wins(db):
             except ServiceError as error:
                 session.rollback()
                 outcomes.append(error.key)
+            except Exception as error:  # noqa: BLE001  (shown in the assert below)
+                session.rollback()
+                outcomes.append(repr(error))
 
     threads = [threading.Thread(target=accept, args=(oid,)) for oid in offers]
     for thread in threads:
@@ -363,3 +367,90 @@ def test_other_lawyer_cannot_read_engaged_case(db):
     case_id = db.get(Engagement, engagement_id).case_id
     with pytest.raises(NotFound):
         workflow.load_case(db, make.lawyer(db), case_id)
+
+
+def test_request_detail_other_consumer_refused(db):
+    request_id = make.open_request(db, make.consumer(db))
+    with pytest.raises(NotFound):
+        litigation.request_detail(db, make.consumer(db), request_id)
+
+
+def test_request_detail_lawyer_outside_areas_refused(db):
+    request_id = make.open_request(db, make.consumer(db))
+    with pytest.raises(NotFound):
+        litigation.request_detail(db, make.lawyer(db, areas="finance"), request_id)
+
+
+def test_request_detail_suspended_lawyer_refused(db):
+    request_id = make.open_request(db, make.consumer(db))
+    with pytest.raises(NotFound):
+        litigation.request_detail(db, make.lawyer(db, status="suspended"), request_id)
+
+
+def test_accept_by_lawyer_refused(db):
+    owner = make.consumer(db)
+    request_id = make.open_request(db, owner)
+    counsel = make.lawyer(db)
+    offer = litigation.make_offer(db, counsel, request_id, make.OFFER)
+    with pytest.raises(PermissionDenied):
+        litigation.accept_offer(db, counsel, offer.id)
+    assert db.get(AgencyRequest, request_id).status == RequestStatus.OPEN
+
+
+def test_withdraw_by_other_consumer_refused(db):
+    request_id = make.open_request(db, make.consumer(db))
+    with pytest.raises(NotFound):
+        litigation.withdraw_request(db, make.consumer(db), request_id)
+    assert db.get(AgencyRequest, request_id).status == RequestStatus.OPEN
+
+
+def test_withdraw_closes_offers(db):
+    owner = make.consumer(db)
+    request_id = make.open_request(db, owner)
+    offer = litigation.make_offer(db, make.lawyer(db), request_id, make.OFFER)
+    litigation.withdraw_request(db, owner, request_id)
+    db.refresh(offer)
+    assert offer.status == OfferStatus.CLOSED
+
+
+def test_confirm_agreement_by_stranger_refused(db):
+    owner = make.consumer(db)
+    request_id = make.open_request(db, owner)
+    offer = litigation.make_offer(db, make.lawyer(db), request_id, make.OFFER)
+    engagement = litigation.accept_offer(db, owner, offer.id)
+    with pytest.raises(NotFound):
+        engagements.confirm_agreement(db, make.consumer(db), engagement.id)
+    db.refresh(engagement)
+    assert engagement.consumer_confirmed_at is None
+
+
+def test_engagement_detail_other_consumer_refused(db):
+    _owner, _counsel, engagement_id = make.active_engagement(db)
+    with pytest.raises(NotFound):
+        engagements.engagement_detail(db, make.consumer(db), engagement_id)
+
+
+def test_milestone_by_suspended_engaged_lawyer_loses_case(db):
+    _owner, counsel, engagement_id = make.active_engagement(db)
+    profile = db.exec(
+        select(LawyerProfile).where(LawyerProfile.user_id == counsel.user_id)
+    ).one()
+    profile.status = "suspended"
+    db.add(profile)
+    db.flush()
+    case_id = db.get(Engagement, engagement_id).case_id
+    with pytest.raises(NotFound):
+        workflow.load_case(db, counsel, case_id)
+
+
+def test_close_by_suspended_lawyer_refused(db):
+    _owner, counsel, engagement_id = make.active_engagement(db)
+    profile = db.exec(
+        select(LawyerProfile).where(LawyerProfile.user_id == counsel.user_id)
+    ).one()
+    profile.status = "suspended"
+    db.add(profile)
+    db.flush()
+    with pytest.raises(NotFound):
+        engagements.close_engagement(db, counsel, engagement_id, "1000")
+    assert db.get(Engagement, engagement_id).fee_due is None
