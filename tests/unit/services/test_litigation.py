@@ -38,6 +38,15 @@ BARRED = [
 ]
 
 
+def _suspend(db, lawyer) -> None:
+    profile = db.exec(
+        select(LawyerProfile).where(LawyerProfile.user_id == lawyer.user_id)
+    ).one()
+    profile.status = "suspended"
+    db.add(profile)
+    db.flush()
+
+
 def _count(db, model) -> int:
     return db.exec(select(func.count()).select_from(model)).one()
 
@@ -432,12 +441,7 @@ def test_engagement_detail_other_consumer_refused(db):
 
 def test_milestone_by_suspended_engaged_lawyer_loses_case(db):
     _owner, counsel, engagement_id = make.active_engagement(db)
-    profile = db.exec(
-        select(LawyerProfile).where(LawyerProfile.user_id == counsel.user_id)
-    ).one()
-    profile.status = "suspended"
-    db.add(profile)
-    db.flush()
+    _suspend(db, counsel)
     case_id = db.get(Engagement, engagement_id).case_id
     with pytest.raises(NotFound):
         workflow.load_case(db, counsel, case_id)
@@ -445,12 +449,7 @@ def test_milestone_by_suspended_engaged_lawyer_loses_case(db):
 
 def test_close_by_suspended_lawyer_refused(db):
     _owner, counsel, engagement_id = make.active_engagement(db)
-    profile = db.exec(
-        select(LawyerProfile).where(LawyerProfile.user_id == counsel.user_id)
-    ).one()
-    profile.status = "suspended"
-    db.add(profile)
-    db.flush()
+    _suspend(db, counsel)
     with pytest.raises(NotFound):
         engagements.close_engagement(db, counsel, engagement_id, "1000")
     assert db.get(Engagement, engagement_id).fee_due is None
