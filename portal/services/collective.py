@@ -680,6 +680,9 @@ def _member_rows(db: Session, action_id: int) -> list[MemberRow]:
 def action_detail(db: Session, actor: Actor, action_id: int) -> ActionDetail:
     """Load an action: members' personal data only for the lead lawyer and admins.
 
+    Updates and the vote are shown to members, the lead lawyer and admins;
+    anyone else gets the public summary only.
+
     Raises:
         NotFound: no such action.
     """
@@ -697,6 +700,7 @@ def action_detail(db: Session, actor: Actor, action_id: int) -> ActionDetail:
             ).all()
         )
     manage = _may_manage(db, actor, action)
+    inside = manage or member is not None
     updates = db.exec(
         select(CollectiveUpdate)
         .where(CollectiveUpdate.action_id == action.id)
@@ -704,8 +708,8 @@ def action_detail(db: Session, actor: Actor, action_id: int) -> ActionDetail:
     ).all()
     return ActionDetail(
         summary=_summary(db, action),
-        updates=[(row.posted_at, row.body) for row in updates],
-        candidates=_tally(db, action.id),
+        updates=[(row.posted_at, row.body) for row in updates] if inside else [],
+        candidates=_tally(db, action.id) if inside else [],
         my_member_id=member.id if member else None,
         my_status=member.status if member else "",
         my_candidate=bool(member and member.candidate),

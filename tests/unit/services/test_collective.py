@@ -398,3 +398,28 @@ def test_invited_complaint_counts_once(db):
         .where(CollectiveMember.action_id == action.id)
     ).one()
     assert invited == db.exec(select(func.count()).select_from(Complaint)).one()
+
+
+def test_outsider_sees_no_updates(db):
+    _owners, _cases, _admin, action = _joined(db)
+    counsel = make.lawyer(db)
+    collective.take_lead(db, counsel, action.id, TERMS)
+    collective.post_update(db, counsel, action.id, "已向法院提交起诉状。")
+    detail = collective.action_detail(db, make.consumer(db), action.id)
+    assert detail.updates == []
+
+
+def test_member_sees_updates(db):
+    owners, _cases, _admin, action = _joined(db)
+    counsel = make.lawyer(db)
+    collective.take_lead(db, counsel, action.id, TERMS)
+    collective.post_update(db, counsel, action.id, "已向法院提交起诉状。")
+    detail = collective.action_detail(db, owners[0], action.id)
+    assert [body for _at, body in detail.updates] == ["已向法院提交起诉状。"]
+
+
+def test_member_sees_candidates_by_alias(db):
+    owners, _cases, _admin, action = _joined(db)
+    candidates = _stand(db, owners, action, 2)
+    detail = collective.action_detail(db, owners[5], action.id)
+    assert [row.member_id for row in detail.candidates] == candidates
