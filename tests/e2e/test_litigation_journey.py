@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from sqlmodel import select
 
 from portal.models import LawyerProfile, Role, User
-from portal.services import auth
+from portal.services import auth, collective, workflow
 from portal.services.complaints import ComplaintInput, save_complaint
 from tests.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
 from tests.e2e.helpers import register, sign_in, sign_out
@@ -187,3 +187,80 @@ def test_candidate_group_to_ten_members(portal_server, new_page):
     sign_in(member, base, _member_email(0), PASSWORD)
     member.goto(f"{base}/cases/{case_ids[0]}")
     expect(member.locator("#timeline")).to_contain_text("加入集体维权")
+
+
+def _register_and_file(server, email: str, name: str, merchant: str) -> int:
+    with server.session() as db:
+        auth.register(db, email, PASSWORD, name, Role.CONSUMER)
+        db.commit()
+    return _file(server, email, merchant, date(2026, 4, 1))
+
+
+def _open_action_with_members(server, prefix: str, members: int) -> int:
+    """Open an action for a group of ten; the first ``members`` join. Return its id."""
+    merchant = "联合家具有限公司"
+    emails = [f"{prefix}{index}@x.test" for index in range(10)]
+    case_ids = [
+        _register_and_file(server, email, f"{prefix}{index}", merchant)
+        for index, email in enumerate(emails)
+    ]
+    with server.session() as db:
+        admin = auth.to_actor(
+            db.exec(select(User).where(User.role == Role.ADMIN)).first()
+        )
+        merchant_id = workflow.load_case(db, admin, case_ids[0])[1].merchant_id
+        opening = {
+            "category": "ecommerce",
+            "title": "联合家具甲醛超标",
+            "description": "多名消费者购买的衣柜甲醛检测超标。",
+        }
+        action = collective.open_action(db, admin, merchant_id, opening)
+        for email, case_id in list(zip(emails, case_ids, strict=True))[:members]:
+            member = auth.to_actor(
+                db.exec(select(User).where(User.email == email)).one()
+            )
+            complaint = workflow.load_case(db, member, case_id)[1]
+            collective.join_action(db, member, action.id, complaint.id)
+        db.commit()
+        return action.id
+
+
+def test_lead_lawyer_updates_and_representatives(portal_server, new_page):
+    base = portal_server.url
+    action_id = _open_action_with_members(portal_server, "rep", 3)
+    action_url = f"{base}/collective/{action_id}"
+
+    lawyer = new_page()
+    register(lawyer, base, "赵律师", "lead-lawyer@x.test", PASSWORD, role="lawyer")
+    _approve_lawyer(portal_server, "lead-lawyer@x.test")
+    lawyer.goto(action_url)
+    lawyer.fill("#fee_per_member", "200")
+    lawyer.fill("#fee_terms", "每位成员固定律师费 200 元，不按追回金额收费。")
+    lawyer.click("#take-lead")
+    expect(lawyer.locator("#lead-lawyer")).to_contain_text("赵律师")
+    lawyer.fill("#body", "已完成证据整理，下周提交起诉状。")
+    lawyer.click("#post-update")
+    expect(lawyer.locator(".collective-update")).to_contain_text("下周提交起诉状")
+
+    member = new_page()
+    for index in range(2):
+        sign_in(member, base, f"rep{index}@x.test", PASSWORD)
+        member.goto(action_url)
+        member.click("#stand")
+        expect(member.locator("#unstand")).to_be_visible()
+        sign_out(member)
+    sign_in(member, base, "rep2@x.test", PASSWORD)
+    member.goto(action_url)
+    expect(member.locator(".collective-update")).to_contain_text("下周提交起诉状")
+    for checkbox in member.locator(".candidate input[type=checkbox]").all():
+        checkbox.check()
+    member.click("#vote")
+    expect(member.locator(".candidate").first).to_contain_text("1 票")
+
+    lawyer.goto(action_url)
+    lawyer.fill("#seats", "2")
+    lawyer.click("#elect")
+    expect(lawyer.locator(".candidate", has_text="代表人")).to_have_count(2)
+    member.goto(action_url)
+    expect(member.locator("body")).not_to_contain_text("rep0")
+    _shot(member, "collective-representatives")
