@@ -163,6 +163,8 @@ def _validate_request(raw: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _required_amount(raw: Any) -> Decimal:
+    # NOTE: parse_amount caps amounts at 10,000,000 yuan like the complaint form,
+    # so claims in the 9% and 6% cap tiers cannot be entered yet.
     amount = parse_amount(raw, "claimed_amount")
     if amount is None:
         raise FieldError("claimed_amount", "error.required")
@@ -212,10 +214,16 @@ def _active_request(db: Session, case_id: int) -> AgencyRequest | None:
 
 
 def request_for_case(db: Session, actor: Actor, case_id: int) -> int | None:
-    """Return the id of the case's open or engaged request, if the actor may see it."""
+    """Return the id of the case's open or engaged request, if the actor may see it.
+
+    Raises:
+        NotFound: the actor may not see the case.
+    """
     workflow.load_case(db, actor, case_id)
     request = _active_request(db, case_id)
-    return request.id if request else None
+    if request is None or not _may_read_request(db, actor, request):
+        return None
+    return request.id
 
 
 def list_open_requests(db: Session, actor: Actor) -> list[RequestView]:

@@ -453,3 +453,10 @@ def test_close_by_suspended_lawyer_refused(db):
     with pytest.raises(NotFound):
         engagements.close_engagement(db, counsel, engagement_id, "1000")
     assert db.get(Engagement, engagement_id).fee_due is None
+
+
+def test_request_for_case_owner_gets_id(db):
+    owner = make.consumer(db)
+    request_id = make.open_request(db, owner)
+    case_id = db.get(AgencyRequest, request_id).case_id
+    assert litigation.request_for_case(db, owner, case_id) == request_id
