@@ -125,6 +125,8 @@ def find_groups(db: Session, min_size: int = 1) -> list[ComplaintGroup]:
 
     This is the grouping rule itself; callers check who may see the result.
     """
+    # NOTE: this reads every complaint row on each call; no benchmark has
+    # measured it on a large table.
     actions = _open_actions(db)
     groups = [
         _to_group(key, members, actions.get(key))

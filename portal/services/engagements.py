@@ -91,6 +91,7 @@ def draft_agreement(db: Session, request: AgencyRequest, offer: AgencyOffer) -> 
     The text is in Chinese, the language of the agreement's legal effect, and is
     stored as drafted so later catalogue edits do not change a signed text.
     """
+    # NOTE: the agreement is plain text shown in the portal; no PDF is rendered.
     case = db.get(Case, request.case_id)
     complaint = db.get(Complaint, case.complaint_id)
     merchant = db.get(Merchant, complaint.merchant_id)
