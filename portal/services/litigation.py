@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import update
 from sqlmodel import Session, select
@@ -457,12 +457,15 @@ def make_offer(
 def accept_offer(db: Session, actor: Actor, offer_id: int) -> Engagement:
     """Accept one offer: the request becomes engaged and every other offer closes.
 
-    The conditional UPDATE runs first, so of two acceptances at once exactly one
-    changes the request row and wins; the other sees no row changed.
+    Only the conditional UPDATE of the request row decides, so of two
+    acceptances at once exactly one changes the row and wins. The other sees no
+    row changed and is told that another offer was accepted.
 
     Raises:
-        NotFound: no such pending offer on an open request of the actor.
-        ServiceError: another offer was accepted first.
+        PermissionDenied: the actor is not a consumer.
+        NotFound: no such offer on a request of the actor.
+        ServiceError: another offer was accepted first, or the request was
+            withdrawn.
     """
     if not actor.is_consumer:
         logger.warning(
@@ -470,24 +473,30 @@ def accept_offer(db: Session, actor: Actor, offer_id: int) -> Engagement:
         )
         raise PermissionDenied()
     offer = db.get(AgencyOffer, offer_id)
-    if offer is None or offer.status != OfferStatus.PENDING:
+    if offer is None:
         raise NotFound()
+    pending = (
+        select(AgencyOffer.id)
+        .where(
+            AgencyOffer.id == offer.id,
+            AgencyOffer.request_id == AgencyRequest.id,
+            AgencyOffer.status == OfferStatus.PENDING,
+        )
+        .exists()
+    )
     claimed = db.exec(
         update(AgencyRequest)
         .where(
             AgencyRequest.id == offer.request_id,
             AgencyRequest.consumer_id == actor.user_id,
             AgencyRequest.status == RequestStatus.OPEN,
+            pending,
         )
         .values(status=RequestStatus.ENGAGED, accepted_offer_id=offer.id)
         .execution_options(synchronize_session=False)
     )
     if claimed.rowcount != 1:
-        request = db.get(AgencyRequest, offer.request_id)
-        if request is None or request.consumer_id != actor.user_id:
-            logger.warning("denied offer %s to account %s", offer_id, actor.user_id)
-            raise NotFound()
-        raise ServiceError("error.litigation.already_engaged")
+        _raise_not_accepted(db, actor, offer)
     db.exec(
         update(AgencyOffer)
         .where(AgencyOffer.request_id == offer.request_id)
@@ -516,6 +525,18 @@ def accept_offer(db: Session, actor: Actor, offer_id: int) -> Engagement:
     workflow.record_event(db, request.case_id, actor, "agency_offer_accepted")
     logger.info("offer %s accepted; engagement %s", offer.id, engagement.id)
     return engagement
+
+
+def _raise_not_accepted(db: Session, actor: Actor, offer: AgencyOffer) -> NoReturn:
+    """Raise the reason an acceptance changed no row, read after the UPDATE."""
+    request = db.get(AgencyRequest, offer.request_id)
+    db.refresh(request)
+    if request.consumer_id != actor.user_id:
+        logger.warning("offer %s denied to account %s", offer.id, actor.user_id)
+        raise NotFound()
+    if request.status == RequestStatus.ENGAGED:
+        raise ServiceError("error.litigation.already_engaged")
+    raise ServiceError("error.litigation.request_not_open")
 
 
 def withdraw_request(db: Session, actor: Actor, request_id: int) -> None:

@@ -460,3 +460,25 @@ def test_request_for_case_owner_gets_id(db):
     request_id = make.open_request(db, owner)
     case_id = db.get(AgencyRequest, request_id).case_id
     assert litigation.request_for_case(db, owner, case_id) == request_id
+
+
+def test_accept_after_other_acceptance_refused(db):
+    owner = make.consumer(db)
+    request_id = make.open_request(db, owner)
+    first = litigation.make_offer(db, make.lawyer(db), request_id, make.OFFER)
+    second = litigation.make_offer(db, make.lawyer(db), request_id, make.OFFER)
+    litigation.accept_offer(db, owner, first.id)
+    with pytest.raises(ServiceError) as caught:
+        litigation.accept_offer(db, owner, second.id)
+    assert caught.value.key == "error.litigation.already_engaged"
+
+
+def test_accept_after_withdrawal_refused(db):
+    owner = make.consumer(db)
+    request_id = make.open_request(db, owner)
+    offer = litigation.make_offer(db, make.lawyer(db), request_id, make.OFFER)
+    litigation.withdraw_request(db, owner, request_id)
+    with pytest.raises(ServiceError) as caught:
+        litigation.accept_offer(db, owner, offer.id)
+    assert caught.value.key == "error.litigation.request_not_open"
+    assert _count(db, Engagement) == 0
