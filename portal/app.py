@@ -6,23 +6,36 @@ import reflex as rx
 
 from portal import routes
 from portal.http import UploadSizeLimit, build_routes
+from portal.pages.admin.collective import collective_candidates
 from portal.pages.admin.lawyer_queue import lawyer_queue
 from portal.pages.admin.lawyer_review import lawyer_review
 from portal.pages.admin.queue import review_queue
 from portal.pages.admin.review_log import review_log
 from portal.pages.admin.trends import trends_page
 from portal.pages.case import case_page
+from portal.pages.collective_action import collective_action
+from portal.pages.collective_list import collective_list
+from portal.pages.consumer.agency_request import agency_request
 from portal.pages.consumer.my_complaints import my_complaints
 from portal.pages.consumer.new_complaint import new_complaint
 from portal.pages.lawyer.application import lawyer_application_page
 from portal.pages.lawyer.home import lawyer_home
+from portal.pages.lawyer.litigation import lawyer_litigation
+from portal.pages.litigation_request import litigation_request
 from portal.pages.public.auth import account, register, sign_in
 from portal.pages.public.home import home
 from portal.pages.public.law_firm import law_firm
 from portal.pages.public.lawyer_profile import lawyer_profile
+from portal.pages.public.merchant import merchant_page
 from portal.state.auth import AuthFormState
 from portal.state.base import SessionState
 from portal.state.cases import CaseListState, CaseState
+from portal.state.collective import (
+    CollectiveAdminState,
+    CollectiveListState,
+    CollectiveState,
+    MerchantState,
+)
 from portal.state.complaint_form import ComplaintFormState
 from portal.state.lawyer_application import ApplicationState
 from portal.state.lawyer_directory import (
@@ -34,6 +47,11 @@ from portal.state.lawyer_review import (
     LawyerQueueState,
     LawyerReviewState,
     ReviewLogState,
+)
+from portal.state.litigation import (
+    AgencyRequestFormState,
+    LawyerLitigationState,
+    LitigationState,
 )
 from portal.state.trends import TrendsState
 
@@ -134,4 +152,48 @@ app.add_page(
     route=routes.ADMIN_TRENDS,
     title="投诉趋势 · 放心",
     on_load=TrendsState.open_page,
+)
+
+
+app.add_page(
+    agency_request,
+    route=routes.AGENCY_REQUEST,
+    title="申请诉讼代理 · 放心",
+    on_load=AgencyRequestFormState.open_form,
+)
+app.add_page(
+    litigation_request,
+    route=routes.LITIGATION_REQUEST,
+    title="诉讼代理 · 放心",
+    on_load=LitigationState.open_request,
+)
+app.add_page(
+    lawyer_litigation,
+    route=routes.LAWYER_LITIGATION,
+    title="诉讼代理 · 放心",
+    on_load=LawyerLitigationState.open_list,
+)
+app.add_page(
+    collective_candidates,
+    route=routes.ADMIN_COLLECTIVE,
+    title="集体维权 · 放心",
+    on_load=CollectiveAdminState.open_page,
+)
+app.add_page(
+    collective_list,
+    route=routes.COLLECTIVE_LIST,
+    title="集体维权 · 放心",
+    on_load=CollectiveListState.open_list,
+)
+app.add_page(
+    collective_action,
+    route=routes.COLLECTIVE_ACTION,
+    title="集体维权 · 放心",
+    on_load=CollectiveState.open_action,
+)
+app.add_page(
+    merchant_page,
+    route=routes.MERCHANT,
+    title="商家 · 放心",
+    on_load=MerchantState.open_merchant,
 )

@@ -55,3 +55,32 @@ def lawyer_review_path(profile_id: int | str) -> str:
 def credential_file_path(file_id: int | str) -> str:
     """Return the access-checked path of one credential file."""
     return CREDENTIAL_FILE.format(file_id=file_id)
+
+
+AGENCY_REQUEST = "/cases/[case_id]/agency"
+LITIGATION_REQUEST = "/litigation/[request_id]"
+LAWYER_LITIGATION = "/lawyer/litigation"
+ADMIN_COLLECTIVE = "/admin/collective"
+COLLECTIVE_LIST = "/collective"
+COLLECTIVE_ACTION = "/collective/[action_id]"
+MERCHANT = "/merchants/[merchant_id]"
+
+
+def agency_request_path(case_id: int | str) -> str:
+    """Return the form that requests litigation agency on one case."""
+    return f"/cases/{case_id}/agency"
+
+
+def litigation_request_path(request_id: int | str) -> str:
+    """Return the page of one request for litigation agency."""
+    return f"/litigation/{request_id}"
+
+
+def collective_action_path(action_id: int | str) -> str:
+    """Return the page of one collective action."""
+    return f"/collective/{action_id}"
+
+
+def merchant_path(merchant_id: int | str) -> str:
+    """Return the public page of one merchant."""
+    return f"/merchants/{merchant_id}"

@@ -19,6 +19,7 @@ def _role_links() -> rx.Component:
             rx.hstack(
                 _nav_link("nav.new_complaint", routes.NEW_COMPLAINT),
                 _nav_link("nav.my_complaints", routes.MY_COMPLAINTS),
+                _nav_link("collective.nav", routes.COLLECTIVE_LIST),
                 spacing="4",
             ),
         ),
@@ -28,6 +29,7 @@ def _role_links() -> rx.Component:
                 _nav_link("nav.review_queue", routes.ADMIN_QUEUE),
                 _nav_link("nav.trends", routes.ADMIN_TRENDS),
                 _nav_link("lawyer.nav.review_queue", routes.ADMIN_LAWYERS),
+                _nav_link("collective.nav", routes.ADMIN_COLLECTIVE),
                 spacing="4",
             ),
         ),
@@ -36,6 +38,8 @@ def _role_links() -> rx.Component:
             rx.hstack(
                 _nav_link("nav.account", routes.LAWYER_HOME),
                 _nav_link("lawyer.nav.application", routes.LAWYER_APPLICATION),
+                _nav_link("litigation.nav", routes.LAWYER_LITIGATION),
+                _nav_link("collective.nav", routes.COLLECTIVE_LIST),
                 spacing="4",
             ),
         ),

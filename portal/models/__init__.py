@@ -1,5 +1,13 @@
 """Tables. Importing this package registers every table on ``SQLModel.metadata``."""
 
+from portal.models.collective import (
+    ActionStatus,
+    CollectiveAction,
+    CollectiveMember,
+    CollectiveUpdate,
+    MemberStatus,
+    RepresentativeVote,
+)
 from portal.models.complaint import (
     Case,
     CaseEvent,
@@ -9,39 +17,69 @@ from portal.models.complaint import (
     Demand,
     Evidence,
 )
-from portal.models.lawyer import ApplicationStatus, LawFirm, LawyerProfile
-from portal.models.merchant import Merchant
-from portal.models.user import AuthSession, Role, SignInThrottle, User
+from portal.models.credential import (
+    CredentialAuditEntry,
+    CredentialFile,
+    CredentialKind,
+)
+from portal.models.lawyer import (
+    PRACTICE_REGIONS,
+    ApplicationStatus,
+    LawFirm,
+    LawyerProfile,
+    PracticeArea,
+)
+from portal.models.litigation import (
+    AgencyOffer,
+    AgencyRequest,
+    Engagement,
+    EngagementStatus,
+    LitigationType,
+    OfferStatus,
+    RequestStatus,
+)
+from portal.models.merchant import (
+    Merchant,
+)
+from portal.models.user import (
+    AuthSession,
+    Role,
+    SignInThrottle,
+    User,
+)
 
 __all__ = [
+    "ActionStatus",
+    "AgencyOffer",
+    "AgencyRequest",
     "ApplicationStatus",
-    "LawFirm",
-    "LawyerProfile",
     "AuthSession",
     "Case",
     "CaseEvent",
     "CaseStatus",
     "Category",
+    "CollectiveAction",
+    "CollectiveMember",
+    "CollectiveUpdate",
     "Complaint",
-    "Demand",
-    "Evidence",
-    "Merchant",
-    "Role",
-    "SignInThrottle",
-    "User",
-]
-
-from portal.models.credential import (  # noqa: E402
-    CredentialAuditEntry,
-    CredentialFile,
-    CredentialKind,
-)
-from portal.models.lawyer import PRACTICE_REGIONS, PracticeArea  # noqa: E402
-
-__all__ += [
     "CredentialAuditEntry",
     "CredentialFile",
     "CredentialKind",
+    "Demand",
+    "Engagement",
+    "EngagementStatus",
+    "Evidence",
+    "LawFirm",
+    "LawyerProfile",
+    "LitigationType",
+    "MemberStatus",
+    "Merchant",
+    "OfferStatus",
     "PRACTICE_REGIONS",
     "PracticeArea",
+    "RepresentativeVote",
+    "RequestStatus",
+    "Role",
+    "SignInThrottle",
+    "User",
 ]

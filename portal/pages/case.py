@@ -5,6 +5,7 @@ import reflex as rx
 from portal.components.case_table import status_badge
 from portal.components.forms import field_error
 from portal.components.layout import page
+from portal.components.litigation_links import litigation_links
 from portal.components.text import tr
 from portal.state.cases import CaseState
 
@@ -203,6 +204,7 @@ def case_page() -> rx.Component:
                     status_badge(F["status"], F["status_label"]),
                     align="center",
                 ),
+                litigation_links(),
                 rx.cond(
                     F["status_reason"] != "",
                     rx.callout(F["status_reason"], icon="info", width="100%"),
