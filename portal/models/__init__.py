@@ -30,3 +30,21 @@ __all__ = [
     "SignInThrottle",
     "User",
 ]
+
+from portal.models.document import (  # noqa: E402
+    CaseLawyer,
+    DocumentKind,
+    DocumentSend,
+    DocumentVersion,
+    LegalDocument,
+    SendStatus,
+)
+
+__all__ += [
+    "CaseLawyer",
+    "DocumentKind",
+    "DocumentSend",
+    "DocumentVersion",
+    "LegalDocument",
+    "SendStatus",
+]
