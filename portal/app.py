@@ -73,3 +73,28 @@ app.add_page(
     title="律师 · 放心",
     on_load=AuthFormState.open_account,
 )
+
+from portal.pages.documents import case_documents  # noqa: E402
+from portal.pages.lawyer.cases import lawyer_cases  # noqa: E402
+from portal.pages.public.calculator import calculator_page  # noqa: E402
+from portal.state.calculator import CalculatorState  # noqa: E402
+from portal.state.documents import DocumentsState, LawyerCasesState  # noqa: E402
+
+app.add_page(
+    calculator_page,
+    route=routes.CALCULATOR,
+    title="赔偿计算器 · 放心",
+    on_load=CalculatorState.open_public,
+)
+app.add_page(
+    case_documents,
+    route=routes.CASE_DOCUMENTS,
+    title="法律文书 · 放心",
+    on_load=DocumentsState.open_page,
+)
+app.add_page(
+    lawyer_cases,
+    route=routes.LAWYER_CASES,
+    title="我处理的案件 · 放心",
+    on_load=LawyerCasesState.open_list,
+)

@@ -15,10 +15,12 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from portal.db import session_scope
 from portal.services.auth import resolve_session
+from portal.services.documents import open_document_pdf
 from portal.services.errors import NotFound
 from portal.services.evidence import (
     MAX_FILE_BYTES,
     MAX_FILES_PER_COMPLAINT,
+    Download,
     open_for_download,
 )
 
@@ -47,10 +49,12 @@ async def evidence_file(request: Request):
             download = open_for_download(db, actor, evidence_id)
     except NotFound:
         return PlainTextResponse("Not found", status_code=404)
+    return _send_file(download, f"evidence {evidence_id}")
+
+
+def _send_file(download: Download, label: str):
     if not download.path.is_file():
-        logger.error(
-            "evidence %s is missing from storage at %s", evidence_id, download.path
-        )
+        logger.error("%s is missing from storage at %s", label, download.path)
         return PlainTextResponse("Not found", status_code=404)
     return FileResponse(
         download.path,
@@ -64,6 +68,19 @@ async def evidence_file(request: Request):
     )
 
 
+async def document_file(request: Request):
+    """Send a rendered document PDF to a user who may read its case; 404 otherwise."""
+    token = request.cookies.get(SESSION_COOKIE, "")
+    version_id = request.path_params["version_id"]
+    try:
+        with session_scope() as db:
+            actor = resolve_session(db, token)
+            download = open_document_pdf(db, actor, version_id)
+    except NotFound:
+        return PlainTextResponse("Not found", status_code=404)
+    return _send_file(download, f"document version {version_id}")
+
+
 async def health(_request: Request):
     return JSONResponse({"status": "ok"})
 
@@ -74,6 +91,7 @@ def build_routes() -> Starlette:
         routes=[
             Route("/files/evidence/{evidence_id:int}", evidence_file),
             Route("/healthz", health),
+            Route("/files/documents/{version_id:int}", document_file),
         ]
     )
 

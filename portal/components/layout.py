@@ -28,7 +28,11 @@ def _role_links() -> rx.Component:
         ),
         (
             "lawyer",
-            rx.hstack(_nav_link("nav.account", routes.LAWYER_HOME), spacing="4"),
+            rx.hstack(
+                _nav_link("nav.account", routes.LAWYER_HOME),
+                _nav_link("documents.nav.my_cases", routes.LAWYER_CASES),
+                spacing="4",
+            ),
         ),
         rx.fragment(),
     )
@@ -42,6 +46,7 @@ def header() -> rx.Component:
             underline="none",
         ),
         _role_links(),
+        _nav_link("documents.nav.calculator", routes.CALCULATOR),
         rx.spacer(),
         rx.button(
             tr("nav.language"),

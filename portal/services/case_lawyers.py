@@ -7,15 +7,28 @@ documents, and may draft and issue the documents a lawyer signs.
 """
 
 import logging
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from portal.models import Case, CaseLawyer, Complaint, Evidence, Role, User
+from portal.models import (
+    ApplicationStatus,
+    Case,
+    CaseLawyer,
+    Complaint,
+    Evidence,
+    LawFirm,
+    LawyerProfile,
+    Merchant,
+    Role,
+    User,
+)
 from portal.services import evidence, workflow
 from portal.services.actors import Actor
 from portal.services.errors import FieldError, NotFound, PermissionDenied
-from portal.services.lawyer_access import approved_profile
+from portal.services.lawyer_access import approved_profile, require_approved_lawyer
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +109,69 @@ def assign_case_lawyer(
     link = link_lawyer(db, case_id, lawyer_id, SOURCE_ADMIN, actor.user_id)
     workflow.record_event(db, case_id, actor, "lawyer_assigned", profile.real_name)
     return link
+
+
+@dataclass(frozen=True)
+class LawyerOption:
+    """An approved lawyer an admin may assign."""
+
+    user_id: int
+    real_name: str
+    firm_name: str
+
+
+def approved_lawyers(db: Session, actor: Actor) -> list[LawyerOption]:
+    """List approved lawyers by name, for an admin's assignment. Admins only.
+
+    Raises:
+        PermissionDenied: the actor is not an admin.
+    """
+    if not actor.is_admin:
+        raise PermissionDenied()
+    rows = db.exec(
+        select(LawyerProfile, LawFirm)
+        .join(LawFirm, LawFirm.id == LawyerProfile.firm_id, isouter=True)
+        .where(LawyerProfile.status == ApplicationStatus.APPROVED)
+        .order_by(LawyerProfile.real_name, LawyerProfile.user_id)
+    ).all()
+    return [
+        LawyerOption(profile.user_id, profile.real_name, firm.name if firm else "")
+        for profile, firm in rows
+    ]
+
+
+@dataclass(frozen=True)
+class HandledCase:
+    """One case a lawyer handles, as their list shows it."""
+
+    case_id: int
+    number: str
+    merchant_name: str
+    status: str
+    assigned_at: datetime
+
+
+def list_handled_cases(db: Session, actor: Actor) -> list[HandledCase]:
+    """List the cases the acting approved lawyer handles, newest link first.
+
+    Raises:
+        PermissionDenied: the actor is not an approved lawyer.
+    """
+    require_approved_lawyer(db, actor)
+    rows = db.exec(
+        select(CaseLawyer, Case, Complaint, Merchant)
+        .join(Case, Case.id == CaseLawyer.case_id)
+        .join(Complaint, Complaint.id == Case.complaint_id)
+        .join(Merchant, Merchant.id == Complaint.merchant_id)
+        .where(CaseLawyer.lawyer_id == actor.user_id)
+        .order_by(CaseLawyer.assigned_at.desc(), CaseLawyer.id.desc())
+    ).all()
+    return [
+        HandledCase(
+            case.id, complaint.number, merchant.name, case.status, link.assigned_at
+        )
+        for link, case, complaint, merchant in rows
+    ]
 
 
 def _reads_case(db: Session, actor: Actor, case: Case, _complaint: Complaint) -> bool:

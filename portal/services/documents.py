@@ -11,6 +11,7 @@ import logging
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
@@ -87,6 +88,39 @@ class DocumentView:
     fields: dict[str, str]
     versions: list[VersionView] = field(default_factory=list)
     sends: list[SendView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DocumentCase:
+    """The case facts the documents page shows and the calculator starts from.
+
+    ``merchant_email`` is set for admins only, who may change it.
+    """
+
+    case_id: int
+    number: str
+    merchant_name: str
+    merchant_email: str | None
+    category: str
+    amount_paid: Decimal | None
+
+
+def document_case(db: Session, actor: Actor, case_id: int) -> DocumentCase:
+    """Load the header of the documents page.
+
+    Raises:
+        NotFound: the actor may not read the case.
+    """
+    case, complaint = load_case(db, actor, case_id)
+    merchant = db.get(Merchant, complaint.merchant_id)
+    return DocumentCase(
+        case.id,
+        complaint.number,
+        merchant.name,
+        (merchant.email or "") if actor.is_admin else None,
+        complaint.category,
+        complaint.amount_paid,
+    )
 
 
 def parse_kind(kind: str) -> DocumentKind:
