@@ -191,35 +191,36 @@ def _send(item: rx.Var) -> rx.Component:
     )
 
 
+def _list_card(
+    title_key: str, items: rx.Var, row, empty_key: str, card_id: str
+) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.heading(tr(title_key), size="4"),
+            rx.cond(
+                items.length() > 0,
+                rx.foreach(items, row),
+                rx.text(tr(empty_key), size="2", color_scheme="gray"),
+            ),
+            spacing="2",
+            width="100%",
+            id=card_id,
+        ),
+        width="100%",
+    )
+
+
 def _history() -> rx.Component:
     return rx.grid(
-        rx.card(
-            rx.vstack(
-                rx.heading(tr("documents.versions"), size="4"),
-                rx.cond(
-                    S.versions.length() > 0,
-                    rx.foreach(S.versions, _version),
-                    rx.text(tr("documents.not_started"), size="2", color_scheme="gray"),
-                ),
-                spacing="2",
-                width="100%",
-                id="doc-versions",
-            ),
-            width="100%",
+        _list_card(
+            "documents.versions",
+            S.versions,
+            _version,
+            "documents.not_started",
+            "doc-versions",
         ),
-        rx.card(
-            rx.vstack(
-                rx.heading(tr("documents.sends"), size="4"),
-                rx.cond(
-                    S.sends.length() > 0,
-                    rx.foreach(S.sends, _send),
-                    rx.text(tr("documents.sends.empty"), size="2", color_scheme="gray"),
-                ),
-                spacing="2",
-                width="100%",
-                id="doc-sends",
-            ),
-            width="100%",
+        _list_card(
+            "documents.sends", S.sends, _send, "documents.sends.empty", "doc-sends"
         ),
         columns=rx.breakpoints(initial="1", md="2"),
         spacing="4",

@@ -27,6 +27,7 @@ from portal.services.documents import (
     load_for_edit,
     parse_kind,
     pdf_filename,
+    send_view,
     version_label,
 )
 from portal.services.errors import FieldError, NotFound, PermissionDenied
@@ -48,19 +49,6 @@ class SendOutcome:
 
     send: SendView
     delivered_now: bool
-
-
-def _view(row: DocumentSend, number: int) -> SendView:
-    return SendView(
-        row.id,
-        number,
-        row.recipient,
-        row.status,
-        row.error,
-        row.attempts,
-        row.requested_at,
-        row.finished_at,
-    )
 
 
 def _recipient(fields: dict[str, str], merchant: Merchant) -> str:
@@ -170,7 +158,7 @@ def send_version(
     db.commit()
     if not owns:
         logger.info("send %s of case %s not repeated (%s)", row.id, case.id, row.status)
-        return SendOutcome(_view(row, number), False)
+        return SendOutcome(send_view(row, number), False)
 
     label = f"{version_label(kind, number)} → {recipient}"
     try:
@@ -186,7 +174,7 @@ def send_version(
     row.finished_at = utcnow()
     db.add(row)
     db.commit()
-    return SendOutcome(_view(row, number), True)
+    return SendOutcome(send_view(row, number), True)
 
 
 def set_merchant_email(db: Session, actor: Actor, case_id: int, email: str) -> str:

@@ -204,6 +204,20 @@ def _version_view(db: Session, row: DocumentVersion) -> VersionView:
     )
 
 
+def send_view(row: DocumentSend, version_number: int) -> SendView:
+    """Build the view of one send row of version ``version_number``."""
+    return SendView(
+        row.id,
+        version_number,
+        row.recipient,
+        row.status,
+        row.error,
+        row.attempts,
+        row.requested_at,
+        row.finished_at,
+    )
+
+
 def _send_views(db: Session, versions: list[DocumentVersion]) -> list[SendView]:
     numbers = {row.id: row.number for row in versions}
     if not numbers:
@@ -213,19 +227,7 @@ def _send_views(db: Session, versions: list[DocumentVersion]) -> list[SendView]:
         .where(DocumentSend.version_id.in_(list(numbers)))
         .order_by(DocumentSend.requested_at.desc(), DocumentSend.id.desc())
     ).all()
-    return [
-        SendView(
-            row.id,
-            numbers[row.version_id],
-            row.recipient,
-            row.status,
-            row.error,
-            row.attempts,
-            row.requested_at,
-            row.finished_at,
-        )
-        for row in rows
-    ]
+    return [send_view(row, numbers[row.version_id]) for row in rows]
 
 
 def case_documents(db: Session, actor: Actor, case_id: int) -> list[DocumentView]:

@@ -210,7 +210,7 @@ def test_assign_rejects_consumer_account(db, owner, case_id):
         case_lawyers.assign_case_lawyer(db, admin, case_id, owner.user_id)
 
 
-def test_handling_lawyer_reads_evidence(db, owner, case_id, handler):
+def _evidence(db, owner) -> Evidence:
     row = Evidence(
         owner_id=owner.user_id,
         complaint_id=1,
@@ -222,22 +222,17 @@ def test_handling_lawyer_reads_evidence(db, owner, case_id, handler):
     )
     db.add(row)
     db.flush()
+    return row
+
+
+def test_handling_lawyer_reads_evidence(db, owner, case_id, handler):
+    row = _evidence(db, owner)
     assert evidence.open_for_download(db, handler, row.id).name == "发票.pdf"
 
 
 def test_suspended_lawyer_loses_evidence(db, owner, case_id):
     suspended = setup.lawyer(db, status="suspended")
     setup.link(db, case_id, suspended)
-    row = Evidence(
-        owner_id=owner.user_id,
-        complaint_id=1,
-        original_name="发票.pdf",
-        stored_name="ef" * 16 + ".pdf",
-        content_type="application/pdf",
-        size_bytes=10,
-        sha256="0" * 64,
-    )
-    db.add(row)
-    db.flush()
+    row = _evidence(db, owner)
     with pytest.raises(NotFound):
         evidence.open_for_download(db, suspended, row.id)
