@@ -1,7 +1,7 @@
 """Plain HTTP routes beside Reflex's websocket: access-checked file downloads.
 
 Files never sit in a public folder. Each request resolves the session cookie
-and asks the evidence service whether that user may read the file.
+and checks with the evidence service whether that user may read the file.
 """
 
 import logging

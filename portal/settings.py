@@ -51,7 +51,7 @@ def get_settings() -> Settings:
 
 @dataclass(frozen=True)
 class SmtpSettings:
-    """Where document emails go out. ``host`` None means sending is off."""
+    """The SMTP server that sends document emails; ``host`` None turns sending off."""
 
     host: str | None
     port: int

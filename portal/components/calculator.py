@@ -202,7 +202,7 @@ def _results() -> rx.Component:
 
 
 def calculator_card() -> rx.Component:
-    """The calculator form beside its results."""
+    """Lay out the calculator form beside its results."""
     return rx.card(
         rx.vstack(
             rx.heading(tr("documents.calc.title"), size="5"),

@@ -19,7 +19,7 @@ class DocumentKind(StrEnum):
 
 
 class SendStatus(StrEnum):
-    """Where one email send of a document version stands."""
+    """The state of one email send of a document version."""
 
     SENDING = "sending"
     SENT = "sent"

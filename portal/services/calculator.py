@@ -12,8 +12,8 @@ Rules, in the wording of the statutes:
   price, at least 500 yuan.
 - Food Safety Law (食品安全法) Art. 148(2): for food that does not meet food
   safety standards, ten times the price or three times the loss, at least
-  1,000 yuan, besides the loss itself; not for labelling flaws that neither
-  affect food safety nor mislead consumers.
+  1,000 yuan, besides the loss itself. Labelling flaws that neither affect
+  food safety nor mislead consumers are excluded.
 - Consumer Rights Protection Law Art. 25: seven days to return goods bought
   online, on TV, by phone or by mail order, counted from the day after
   delivery is signed for, with five exclusions.
@@ -153,7 +153,7 @@ def food_safety_claim(
     """Compute the loss and the punitive damages for unsafe food.
 
     The damages are the larger of ten times the price and three times the
-    loss, at least 1,000 yuan; the loss itself is claimed on top.
+    loss, at least 1,000 yuan. The loss itself is claimed on top.
 
     Args:
         price: what the consumer paid for the food, in yuan.
@@ -183,7 +183,7 @@ def food_safety_claim(
 def is_rest_day(day: date) -> tuple[bool, bool]:
     """Tell whether ``day`` is a statutory rest day, and whether that is a guess.
 
-    Uses the State Council holiday schedule (``chinese-calendar``), which knows
+    Uses the State Council holiday schedule (``chinese-calendar``), which lists
     statutory holidays and the weekend days made working days. For a year it
     has no data for, only Saturdays and Sundays count as rest days and the
     second value is True.

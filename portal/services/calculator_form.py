@@ -92,7 +92,7 @@ def parse_input(raw: Mapping[str, Any], today: date) -> CalculatorInput:
 
 
 def calculate(data: CalculatorInput) -> CalculatorResult:
-    """Run the rules the input asks for."""
+    """Run the rules the input requests."""
     claims = []
     if data.fraud:
         claims.append(calculator.fraud_claim(data.price))

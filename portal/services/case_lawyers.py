@@ -1,4 +1,4 @@
-"""Which lawyers handle a case: the link other features write and read.
+"""The link between a case and the lawyers who handle it.
 
 A lawyer handles a case once a feature links them: an admin's assignment here,
 and later a consultation or a litigation mandate through ``link_lawyer``. A
@@ -95,7 +95,9 @@ def assign_case_lawyer(
         FieldError: ``lawyer_id`` is not an approved lawyer.
     """
     if not actor.is_admin:
-        logger.warning("account %s refused lawyer assignment", actor.user_id)
+        logger.warning(
+            "account %s denied lawyer assignment: not an admin", actor.user_id
+        )
         raise PermissionDenied()
     if db.get(Case, case_id) is None:
         raise NotFound()

@@ -1,7 +1,7 @@
 """First drafts of each legal document, written from the case and the calculator.
 
 Documents are addressed to merchants, regulators and courts in mainland China,
-so their text is Simplified Chinese whatever language the UI shows; the
+so their text is Simplified Chinese whatever language the UI shows. The
 phrases here are document content, not UI messages.
 """
 
@@ -22,7 +22,7 @@ from portal.services.document_forms import ClaimLine, format_claims
 
 K = DocumentKind
 
-# What the document asks for each calculator figure, in a letter and in court.
+# The request for each calculator figure, worded for a letter and for a court.
 _LETTER_REQUEST = {
     "documents.calc.refund": "退还货款",
     "documents.calc.loss": "赔偿损失",
@@ -36,7 +36,7 @@ DEFAULT_REPLY_DAYS = "7"
 
 @dataclass(frozen=True)
 class CaseFacts:
-    """What a draft needs to know about the case."""
+    """The case facts a draft is written from."""
 
     complaint: Complaint
     merchant: Merchant
@@ -146,7 +146,7 @@ def draft_lawyer_letter(
 
 
 def lawyer_identity(profile: LawyerProfile, firm: LawFirm | None) -> dict[str, str]:
-    """The signature fields of a lawyer's letter, from the approved profile."""
+    """Return the signature fields of a lawyer's letter from the approved profile."""
     return {
         "lawyer_name": profile.real_name,
         "law_firm": firm.name if firm else "",
@@ -155,8 +155,8 @@ def lawyer_identity(profile: LawyerProfile, firm: LawFirm | None) -> dict[str, s
 
 
 def draft_civil_complaint(facts: CaseFacts) -> dict[str, str]:
-    """Draft a civil complaint; the court and the plaintiff's address are left
-    for the user, who knows them."""
+    """Draft a civil complaint, leaving the court and the plaintiff's address
+    blank for the user to fill in."""
     merchant = facts.merchant
     claims = [*_claim_lines(facts, _COURT_REQUEST), ClaimLine(COURT_COSTS, None)]
     reasons = (

@@ -1,8 +1,8 @@
 """The fields of each legal document and the checks they pass.
 
 A document version stores its fields as a JSON object of strings. Saving a
-draft checks lengths and formats only, so a half-written draft is kept;
-rendering a PDF also requires every field a party, claim or signature needs.
+draft checks lengths and formats only, so a half-written draft is kept.
+Rendering a PDF also requires every field a party, claim or signature needs.
 """
 
 import json

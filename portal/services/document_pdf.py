@@ -168,6 +168,7 @@ def _party(label: str, parts: list[tuple[str, str]]) -> str:
 def _civil_complaint(out: _Builder, f: dict[str, str]) -> None:
     out.add(TITLES[K.CIVIL_COMPLAINT], "title")
     out.gap()
+
     out.add(
         _party(
             "原告",
@@ -190,6 +191,7 @@ def _civil_complaint(out: _Builder, f: dict[str, str]) -> None:
             ],
         )
     )
+
     out.add("诉讼请求：", "heading")
     claims = parse_claims(f["claims"])
     for number, claim in enumerate(claims, start=1):
@@ -203,13 +205,16 @@ def _civil_complaint(out: _Builder, f: dict[str, str]) -> None:
     total = sum((c.amount for c in claims if c.amount is not None), start=0)
     if total:
         out.add(f"以上金额合计 {total:.2f} 元。", "indent")
+
     out.add("事实与理由：", "heading")
     out.paragraphs(f["facts_and_reasons"])
     out.add("证据和证据来源：", "heading")
     out.paragraphs(f.get("evidence_list") or "原告将在举证期限内提交证据。")
+
     out.gap(6)
     out.add("此致", "indent")
     out.add(f["court"])
+
     out.gap(10)
     out.add(f"具状人（签名）：{' ' * 16}", "right")
     out.add(f"（{f['plaintiff_name']}）", "right")

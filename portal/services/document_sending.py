@@ -2,7 +2,7 @@
 
 Each send of a version to a recipient is one ``DocumentSend`` row. The row is
 claimed and committed before the SMTP call, so a second click or a second tab
-finds it and does not send again; a failed row can be claimed again to retry.
+finds it and does not send again. A failed row can be claimed again to retry.
 Every attempt's result goes on the case timeline.
 """
 
@@ -38,8 +38,8 @@ from portal.services.workflow import load_case, record_event
 logger = logging.getLogger(__name__)
 
 # NOTE: a send still marked "sending" after this long is taken to have died
-# with its process and may be retried; the SMTP server may in rare cases have
-# accepted it already, so that retry can deliver a second copy.
+# with its process and may be retried. The SMTP server may have accepted it
+# before the process died, so that retry can deliver a second copy.
 STALE_SENDING = timedelta(minutes=10)
 
 
@@ -189,7 +189,9 @@ def set_merchant_email(db: Session, actor: Actor, case_id: int, email: str) -> s
         FieldError: ``email`` is not an email address.
     """
     if not actor.is_admin:
-        logger.warning("account %s refused merchant email change", actor.user_id)
+        logger.warning(
+            "account %s denied merchant email change: not an admin", actor.user_id
+        )
         raise PermissionDenied()
     _case, complaint = load_case(db, actor, case_id)
     address = normalize_email(email.strip())

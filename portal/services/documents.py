@@ -163,7 +163,7 @@ def load_for_edit(
         require_approved_lawyer(db, actor)
     if not may_edit(db, actor, case, complaint, kind):
         logger.warning(
-            "account %s (%s) refused %s on case %s",
+            "account %s (%s) denied writing %s on case %s",
             actor.user_id,
             actor.role,
             kind,
@@ -460,7 +460,7 @@ def open_document_pdf(db: Session, actor: Actor | None, version_id: int) -> Down
     row = db.get(DocumentVersion, version_id)
     document = db.get(LegalDocument, row.document_id) if row else None
     if document is None or row.pdf_stored_name is None or actor is None:
-        logger.warning("refused document version %s", version_id)
+        logger.warning("document version %s not found or not rendered", version_id)
         raise NotFound()
     _case, complaint = load_case(db, actor, document.case_id)
     kind = DocumentKind(document.kind)

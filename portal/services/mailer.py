@@ -14,7 +14,7 @@ MAX_REASON_CHARS = 500
 
 
 class DeliveryFailed(Exception):
-    """The message was not accepted; ``reason`` says why in the server's words."""
+    """The server did not accept the message; ``reason`` is its error text."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
