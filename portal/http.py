@@ -32,11 +32,11 @@ FILE_CSP = "default-src 'none'; img-src 'self'; object-src 'self'; sandbox"
 MAX_UPLOAD_REQUEST_BYTES = MAX_FILES_PER_COMPLAINT * MAX_FILE_BYTES + 1024 * 1024
 
 
-def _content_disposition(name: str) -> str:
+def _content_disposition(name: str, disposition: str = "inline") -> str:
     ascii_name = (
         name.encode("ascii", "replace").decode().replace('"', "_").replace("?", "_")
     )
-    return f"inline; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+    return f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
 
 
 async def evidence_file(request: Request):
@@ -52,7 +52,7 @@ async def evidence_file(request: Request):
     return _send_file(download, f"evidence {evidence_id}")
 
 
-def _send_file(download: Download, label: str):
+def _send_file(download: Download, label: str, disposition: str = "inline"):
     if not download.path.is_file():
         logger.error("%s is missing from storage at %s", label, download.path)
         return PlainTextResponse("Not found", status_code=404)
@@ -60,7 +60,7 @@ def _send_file(download: Download, label: str):
         download.path,
         media_type=download.content_type,
         headers={
-            "Content-Disposition": _content_disposition(download.name),
+            "Content-Disposition": _content_disposition(download.name, disposition),
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "private, no-store",
             "Content-Security-Policy": FILE_CSP,
@@ -78,7 +78,8 @@ async def document_file(request: Request):
             download = open_document_pdf(db, actor, version_id)
     except NotFound:
         return PlainTextResponse("Not found", status_code=404)
-    return _send_file(download, f"document version {version_id}")
+    # Saved rather than shown inline, so the file keeps its name for sending on.
+    return _send_file(download, f"document version {version_id}", "attachment")
 
 
 async def health(_request: Request):

@@ -121,7 +121,7 @@ def _open_documents(page, base_url: str, case_id: int) -> None:
     page.wait_for_selector("#doc-field-facts")
 
 
-def _consumer_sends_complaint_letter(page, base_url, case_id, inbox) -> None:
+def _consumer_sends_complaint_letter(page, base_url: str, case_id: int) -> None:
     _open_documents(page, base_url, case_id)
     page.check("#calc-fraud")
     page.click("#calc-submit")
@@ -146,7 +146,7 @@ def test_documents_journey(portal_server, new_page, inbox):
     register(consumer, base, "孙消费者", "13500135000", PASSWORD)
     case_id = _file_case(portal_server, "13500135000")
 
-    _consumer_sends_complaint_letter(consumer, base, case_id, inbox)
+    _consumer_sends_complaint_letter(consumer, base, case_id)
     assert len(inbox.messages) == 1
     letter = inbox.messages[0]
     assert letter["To"] == MERCHANT_EMAIL
@@ -186,3 +186,27 @@ def test_consumer_sees_lawyer_letter_read_only(portal_server, new_page):
     consumer.click("#doc-kind-lawyer_letter")
     consumer.get_by_text("您可以查看本文书，但不能编辑。").wait_for()
     assert consumer.locator("#doc-save").count() == 0
+
+
+def test_public_calculator_warns_past_schedule(portal_server, new_page):
+    page = new_page()
+    page.goto(f"{portal_server.url}/calculator")
+    page.wait_for_load_state("networkidle")
+    page.fill("#price", "100")
+    page.check("#calc-fraud")
+    page.fill("#known_on", "2026-03-10")
+    page.click("#calc-submit")
+    page.wait_for_selector("#calc-figures")
+    assert "500.00" in page.inner_text("#calc-figures")
+    assert "2029-03-12" in page.inner_text("#calc-results")
+    assert page.locator(".calc-estimated").count() == 1
+
+
+def test_public_calculator_names_missing_price(portal_server, new_page):
+    page = new_page()
+    page.goto(f"{portal_server.url}/calculator")
+    page.wait_for_load_state("networkidle")
+    page.check("#calc-unsafe_food")
+    page.click("#calc-submit")
+    page.wait_for_selector("#error-price")
+    assert "支付金额" in page.inner_text("#error-price")

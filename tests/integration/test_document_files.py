@@ -94,3 +94,9 @@ def test_lawyer_not_on_case_gets_404(database, rendered):
 def test_unknown_version_gets_404(database, rendered):
     _version_id, _case_id = rendered
     assert _get(999, _token(database, "13800138000")).status_code == 404
+
+
+def test_pdf_downloads_as_attachment(database, rendered):
+    version_id, _case_id = rendered
+    response = _get(version_id, _token(database, "13800138000"))
+    assert response.headers["content-disposition"].startswith("attachment;")
