@@ -8,11 +8,17 @@ Rendering a PDF also requires every field a party, claim or signature needs.
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from portal.models import DocumentKind
 from portal.services.errors import FieldError, ValidationFailed
-from portal.services.validators import normalize_email, parse_amount, validate_text
+from portal.services.validators import (
+    normalize_email,
+    parse_amount,
+    validate_text,
+    validate_uscc,
+)
 
 K = DocumentKind
 
@@ -79,6 +85,8 @@ SPECS: dict[DocumentKind, tuple[FieldSpec, ...]] = {
 LAWYER_FIELDS = ("lawyer_name", "law_firm", "licence_no")
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Resident identity card number (GB 11643): 17 digits and a digit or X.
+_ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
 MAX_REPLY_DAYS = 90
 
 
@@ -120,13 +128,26 @@ def format_claims(claims: list[ClaimLine]) -> str:
     )
 
 
+def _check_date(name: str, value: str) -> None:
+    try:
+        if not _DATE.match(value):
+            raise ValueError(value)
+        date.fromisoformat(value)
+    except ValueError:
+        raise FieldError(name, "error.date.format") from None
+
+
 def _check_format(name: str, value: str) -> None:
     if not value:
         return
     if name == "recipient_email" and normalize_email(value) is None:
         raise FieldError(name, "documents.error.email")
-    if name == "signed_on" and not _DATE.match(value):
-        raise FieldError(name, "error.date.format")
+    if name == "signed_on":
+        _check_date(name, value)
+    if name == "defendant_uscc":
+        validate_uscc(value, name)
+    if name == "plaintiff_id_no" and not _ID_NUMBER.match(value.upper()):
+        raise FieldError(name, "documents.error.id_number")
     if name == "reply_days" and not (
         value.isdigit() and 1 <= int(value) <= MAX_REPLY_DAYS
     ):
@@ -150,6 +171,8 @@ def clean_fields(kind: DocumentKind, raw: dict[str, object]) -> dict[str, str]:
             )
             if spec.name == "recipient_email":
                 value = normalize_email(value) or value
+            if spec.name in ("defendant_uscc", "plaintiff_id_no"):
+                value = value.upper()
             _check_format(spec.name, value)
             values[spec.name] = value
         except FieldError as error:

@@ -120,7 +120,11 @@ def _message(
         f"（案件编号 {complaint.number}，第 {version.number} 版），"
         "请查阅并及时回复。\n\n放心 Fangxin\n"
     )
-    data = storage_path(version.pdf_stored_name).read_bytes()
+    try:
+        data = storage_path(version.pdf_stored_name).read_bytes()
+    except OSError as error:
+        logger.error("PDF of version %s unreadable: %s", version.id, error)
+        raise mailer.DeliveryFailed("the PDF file is missing on the server") from error
     return mailer.build_message(
         recipient,
         f"{title}（案件编号 {complaint.number}）",

@@ -6,7 +6,7 @@ import ssl
 from email.message import EmailMessage
 from email.utils import make_msgid
 
-from portal.settings import smtp_settings
+from portal.settings import SmtpSettings, smtp_settings
 
 logger = logging.getLogger(__name__)
 
@@ -21,11 +21,23 @@ class DeliveryFailed(Exception):
         self.reason = reason[:MAX_REASON_CHARS]
 
 
+def _settings() -> SmtpSettings:
+    try:
+        return smtp_settings()
+    except ValueError as error:
+        logger.error("invalid SMTP settings: %s", error)
+        raise DeliveryFailed(f"invalid SMTP settings: {error}") from error
+
+
 def build_message(
     recipient: str, subject: str, body: str, attachment: bytes, filename: str
 ) -> EmailMessage:
-    """Build a plain-text email with one PDF attached."""
-    settings = smtp_settings()
+    """Build a plain-text email with one PDF attached.
+
+    Raises:
+        DeliveryFailed: the SMTP settings are invalid.
+    """
+    settings = _settings()
     message = EmailMessage()
     message["From"] = settings.sender
     message["To"] = recipient
@@ -43,9 +55,10 @@ def deliver(message: EmailMessage) -> None:
 
     Raises:
         DeliveryFailed: sending is not configured, the server cannot be
-            reached in time, or it rejected the sender or the recipient.
+            reached in time, it rejected the sender or the recipient, or the
+            settings are invalid.
     """
-    settings = smtp_settings()
+    settings = _settings()
     if settings.host is None:
         raise DeliveryFailed("SMTP is not configured (FANGXIN_SMTP_HOST is unset)")
     try:

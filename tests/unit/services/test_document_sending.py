@@ -9,9 +9,10 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
 from sqlmodel import select
 
-from portal.models import CaseEvent, DocumentSend, Merchant
+from portal.models import CaseEvent, DocumentSend, DocumentVersion, Merchant
 from portal.services import document_sending, documents
 from portal.services.errors import FieldError, PermissionDenied
+from portal.services.evidence import storage_path
 from tests.conftest import free_port
 from tests.unit.services import documents_setup as setup
 
@@ -170,3 +171,25 @@ def test_merchant_email_refused_to_consumer(db, owner, case_id):
     with pytest.raises(PermissionDenied):
         document_sending.set_merchant_email(db, owner, case_id, "x@merchant.test")
     assert db.exec(select(Merchant)).one().email is None
+
+
+def test_invalid_smtp_security_fails_with_reason(db, owner, case_id, monkeypatch):
+    number = _rendered_letter(db, owner, case_id)
+    monkeypatch.setenv("FANGXIN_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("FANGXIN_SMTP_SECURITY", "tls-please")
+    outcome = document_sending.send_version(
+        db, owner, case_id, "complaint_letter", number
+    )
+    assert outcome.send.status == "failed"
+    assert "FANGXIN_SMTP_SECURITY" in outcome.send.error
+
+
+def test_missing_pdf_file_fails_with_reason(db, owner, case_id, inbox):
+    number = _rendered_letter(db, owner, case_id)
+    version = db.exec(select(DocumentVersion)).one()
+    storage_path(version.pdf_stored_name).unlink()
+    outcome = document_sending.send_version(
+        db, owner, case_id, "complaint_letter", number
+    )
+    assert outcome.send.status == "failed"
+    assert inbox.messages == []

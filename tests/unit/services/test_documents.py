@@ -238,3 +238,26 @@ def test_open_pdf_for_consumer(db, owner, case_id):
     download = documents.open_document_pdf(db, owner, version.id)
     assert download.path.read_bytes().startswith(b"%PDF-")
     assert download.name.startswith("投诉书-FX-")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "key"),
+    [
+        ("defendant_uscc", "91110000100000000X", "error.uscc.check"),
+        ("plaintiff_id_no", "11010519491231002", "documents.error.id_number"),
+        ("signed_on", "2026-02-30", "error.date.format"),
+    ],
+)
+def test_save_checks_civil_formats(db, owner, case_id, field, value, key):
+    fields = _complete_civil_fields(db, owner, case_id)
+    fields[field] = value
+    with pytest.raises(ValidationFailed) as caught:
+        documents.save_version(db, owner, case_id, "civil_complaint", fields)
+    assert caught.value.errors[field].key == key
+
+
+def test_save_accepts_id_number_ending_x(db, owner, case_id):
+    fields = _complete_civil_fields(db, owner, case_id)
+    fields["plaintiff_id_no"] = "11010519491231002x"
+    version = documents.save_version(db, owner, case_id, "civil_complaint", fields)
+    assert version.number == 1
