@@ -312,6 +312,10 @@ def case_documents() -> rx.Component:
                     align="center",
                     width="100%",
                 ),
+                rx.cond(
+                    S.handlers != "",
+                    rx.text(S.handlers, size="2", id="doc-handlers"),
+                ),
                 calculator_card(),
                 _documents_card(),
                 _history(),

@@ -142,6 +142,25 @@ def approved_lawyers(db: Session, actor: Actor) -> list[LawyerOption]:
     ]
 
 
+def case_handlers(db: Session, actor: Actor, case_id: int) -> list[str]:
+    """List the names of the approved lawyers who handle a case the actor may read.
+
+    Raises:
+        NotFound: the actor may not read the case.
+    """
+    workflow.load_case(db, actor, case_id)
+    rows = db.exec(
+        select(LawyerProfile.real_name)
+        .join(CaseLawyer, CaseLawyer.lawyer_id == LawyerProfile.user_id)
+        .where(
+            CaseLawyer.case_id == case_id,
+            LawyerProfile.status == ApplicationStatus.APPROVED,
+        )
+        .order_by(CaseLawyer.assigned_at, CaseLawyer.id)
+    ).all()
+    return list(rows)
+
+
 @dataclass(frozen=True)
 class HandledCase:
     """One case a lawyer handles, as their list shows it."""

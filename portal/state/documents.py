@@ -44,6 +44,7 @@ class DocumentsState(SessionState):
     is_admin: bool = False
     merchant_email: str = ""
     lawyers: list[dict[str, str]] = []
+    handlers: str = ""
 
     def _editor_rows(self, kind: DocumentKind, values: dict[str, str]) -> None:
         self.editor = [
@@ -119,10 +120,11 @@ class DocumentsState(SessionState):
             views = documents.case_documents(db, actor, self.case_id)
             self._fill(db, actor, views)
             lawyers = case_lawyers.approved_lawyers(db, actor) if actor.is_admin else []
-            return header, lawyers
+            handlers = case_lawyers.case_handlers(db, actor, self.case_id)
+            return header, lawyers, handlers
 
         try:
-            header, lawyers = self._run(load)
+            header, lawyers, handlers = self._run(load)
         except NotFound:
             self.found = False
             return None
@@ -131,6 +133,11 @@ class DocumentsState(SessionState):
         self.case_href = routes.case_path(header.case_id)
         self.is_admin = actor.is_admin
         self.merchant_email = header.merchant_email or ""
+        self.handlers = (
+            self._msg("documents.handlers", names="、".join(handlers))
+            if handlers
+            else ""
+        )
         self.lawyers = [
             {
                 "id": str(option.user_id),
@@ -344,6 +351,7 @@ class DocumentsState(SessionState):
             )
         except Exception as error:  # noqa: BLE001
             return self._report(error)
+        self._load(actor)
         return rx.toast.success(self._msg("documents.assign.done"))
 
 

@@ -163,6 +163,7 @@ def test_documents_journey(portal_server, new_page, inbox):
     lawyer.click(".documents-link")
     lawyer.wait_for_selector("#doc-signature")
     assert "13101201910054321" in lawyer.inner_text("#doc-signature")
+    assert "周律师" in lawyer.inner_text("#doc-handlers")
     lawyer.fill("#doc-field-recipient_email", MERCHANT_EMAIL)
     lawyer.click("#doc-save")
     lawyer.click("#doc-render-1")

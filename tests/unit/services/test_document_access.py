@@ -236,3 +236,32 @@ def test_suspended_lawyer_loses_evidence(db, owner, case_id):
     row = _evidence(db, owner)
     with pytest.raises(NotFound):
         evidence.open_for_download(db, suspended, row.id)
+
+
+def test_case_handlers_lists_approved_only(db, owner, case_id, handler):
+    suspended = setup.lawyer(db, phone="13700137000", name="王律师", status="suspended")
+    setup.link(db, case_id, suspended)
+    assert case_lawyers.case_handlers(db, owner, case_id) == ["李律师"]
+
+
+def test_case_handlers_hidden_from_stranger(db, case_id, handler):
+    stranger = setup.consumer(db, phone="13600136000", name="赵六")
+    with pytest.raises(NotFound):
+        case_lawyers.case_handlers(db, stranger, case_id)
+
+
+def test_handled_cases_listed_for_lawyer(db, case_id, handler):
+    rows = case_lawyers.list_handled_cases(db, handler)
+    assert [row.case_id for row in rows] == [case_id]
+
+
+def test_handled_cases_refused_to_unapproved(db, case_id):
+    pending = setup.lawyer(db, status="submitted")
+    setup.link(db, case_id, pending)
+    with pytest.raises(PermissionDenied):
+        case_lawyers.list_handled_cases(db, pending)
+
+
+def test_approved_lawyers_refused_to_consumer(db, owner):
+    with pytest.raises(PermissionDenied):
+        case_lawyers.approved_lawyers(db, owner)
