@@ -78,7 +78,8 @@ from portal.pages.documents import case_documents  # noqa: E402
 from portal.pages.lawyer.cases import lawyer_cases  # noqa: E402
 from portal.pages.public.calculator import calculator_page  # noqa: E402
 from portal.state.calculator import CalculatorState  # noqa: E402
-from portal.state.documents import DocumentsState, LawyerCasesState  # noqa: E402
+from portal.state.documents import DocumentsState  # noqa: E402
+from portal.state.lawyer_cases import LawyerCasesState  # noqa: E402
 
 app.add_page(
     calculator_page,

@@ -18,18 +18,11 @@ from portal.models import Complaint, DocumentSend, Merchant, SendStatus, User
 from portal.models.types import utcnow
 from portal.services import mailer
 from portal.services.actors import Actor
+from portal.services.document_access import SENDABLE, load_for_edit, parse_kind
 from portal.services.document_forms import load_fields
 from portal.services.document_pdf import TITLES
-from portal.services.documents import (
-    SENDABLE,
-    SendView,
-    find_version,
-    load_for_edit,
-    parse_kind,
-    pdf_filename,
-    send_view,
-    version_label,
-)
+from portal.services.document_views import SendView, send_view
+from portal.services.documents import find_version, pdf_filename, version_label
 from portal.services.errors import FieldError, NotFound, PermissionDenied
 from portal.services.evidence import storage_path
 from portal.services.validators import normalize_email

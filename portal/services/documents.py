@@ -1,257 +1,48 @@
-"""Legal documents on a case: who may draft them, numbered versions and PDFs.
+"""Drafting legal documents from a case, numbered versions and their PDFs.
 
-Documents belong to the case. Its consumer, the approved lawyers who handle
-it and admins may read them. The consumer drafts the complaint letter, only
-an approved handling lawyer drafts and issues the lawyer's letter, and either
-of them may draft the civil complaint. Admins read but do not draft.
+Access rules are in ``document_access`` and the page's read models in
+``document_views``.
 """
 
 import hashlib
 import logging
 import secrets
-from dataclasses import dataclass, field
-from datetime import datetime
-from decimal import Decimal
 
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from portal.models import (
-    Case,
     Complaint,
     DocumentKind,
-    DocumentSend,
     DocumentVersion,
     Evidence,
     LawFirm,
     LawyerProfile,
     LegalDocument,
     Merchant,
-    Role,
     User,
 )
 from portal.models.types import utcnow
-from portal.services import calculator, case_lawyers, document_drafts, document_pdf
+from portal.services import calculator, document_drafts, document_pdf
 from portal.services.actors import Actor
 from portal.services.complaints import today_in_shanghai
+from portal.services.document_access import K, load_for_edit, parse_kind
 from portal.services.document_forms import (
     clean_fields,
     dump_fields,
     load_fields,
     require_complete,
 )
+from portal.services.document_views import VersionView, find_document, version_view
 from portal.services.errors import FieldError, NotFound, PermissionDenied, ServiceError
 from portal.services.evidence import Download, storage_path
-from portal.services.lawyer_access import approved_profile, require_approved_lawyer
+from portal.services.lawyer_access import approved_profile
 from portal.services.workflow import load_case, record_event
 
 logger = logging.getLogger(__name__)
 
-K = DocumentKind
-SENDABLE = (K.COMPLAINT_LETTER, K.LAWYER_LETTER)
 CLAIM_RULES = ("", "fraud", "food")
-
-
-@dataclass(frozen=True)
-class VersionView:
-    """One saved version as the page lists it."""
-
-    id: int
-    number: int
-    created_at: datetime
-    author_name: str
-    rendered: bool
-
-
-@dataclass(frozen=True)
-class SendView:
-    """One email send of a version, with its latest result."""
-
-    id: int
-    version_number: int
-    recipient: str
-    status: str
-    error: str
-    attempts: int
-    requested_at: datetime
-    finished_at: datetime | None
-
-
-@dataclass(frozen=True)
-class DocumentView:
-    """One kind of document on a case, as the acting user may see it."""
-
-    kind: str
-    may_edit: bool
-    may_send: bool
-    fields: dict[str, str]
-    versions: list[VersionView] = field(default_factory=list)
-    sends: list[SendView] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class DocumentCase:
-    """The case facts the documents page shows and the calculator starts from.
-
-    ``merchant_email`` is set for admins only, who may change it.
-    """
-
-    case_id: int
-    number: str
-    merchant_name: str
-    merchant_email: str | None
-    category: str
-    amount_paid: Decimal | None
-
-
-def document_case(db: Session, actor: Actor, case_id: int) -> DocumentCase:
-    """Load the header of the documents page.
-
-    Raises:
-        NotFound: the actor may not read the case.
-    """
-    case, complaint = load_case(db, actor, case_id)
-    merchant = db.get(Merchant, complaint.merchant_id)
-    return DocumentCase(
-        case.id,
-        complaint.number,
-        merchant.name,
-        (merchant.email or "") if actor.is_admin else None,
-        complaint.category,
-        complaint.amount_paid,
-    )
-
-
-def parse_kind(kind: str) -> DocumentKind:
-    """Return the document kind named ``kind``.
-
-    Raises:
-        NotFound: no such kind.
-    """
-    try:
-        return DocumentKind(kind)
-    except ValueError:
-        raise NotFound() from None
-
-
-def may_edit(db: Session, actor: Actor, case: Case, complaint: Complaint, kind) -> bool:
-    """Tell whether ``actor`` may draft, save, render and send ``kind`` on the case."""
-    is_owner = actor.is_consumer and complaint.consumer_id == actor.user_id
-    is_handler = actor.role == Role.LAWYER and case_lawyers.handles_case(
-        db, actor, case.id
-    )
-    if kind == K.COMPLAINT_LETTER:
-        return is_owner
-    if kind == K.LAWYER_LETTER:
-        return is_handler
-    return is_owner or is_handler
-
-
-def load_for_edit(
-    db: Session, actor: Actor, case_id: int, kind: DocumentKind
-) -> tuple[Case, Complaint]:
-    """Load a case on which ``actor`` may write documents of ``kind``.
-
-    Raises:
-        NotFound: the actor may not read the case.
-        PermissionDenied: the actor may read but not write this kind; for a
-            lawyer's letter, also when the lawyer is not approved now.
-    """
-    case, complaint = load_case(db, actor, case_id)
-    if kind == K.LAWYER_LETTER:
-        require_approved_lawyer(db, actor)
-    if not may_edit(db, actor, case, complaint, kind):
-        logger.warning(
-            "account %s (%s) denied writing %s on case %s",
-            actor.user_id,
-            actor.role,
-            kind,
-            case_id,
-        )
-        raise PermissionDenied("documents.error.may_not_edit")
-    return case, complaint
-
-
-def _document(db: Session, case_id: int, kind: DocumentKind) -> LegalDocument | None:
-    return db.exec(
-        select(LegalDocument).where(
-            LegalDocument.case_id == case_id, LegalDocument.kind == kind
-        )
-    ).first()
-
-
-def _versions(db: Session, document: LegalDocument | None) -> list[DocumentVersion]:
-    if document is None:
-        return []
-    return list(
-        db.exec(
-            select(DocumentVersion)
-            .where(DocumentVersion.document_id == document.id)
-            .order_by(DocumentVersion.number)
-        ).all()
-    )
-
-
-def _version_view(db: Session, row: DocumentVersion) -> VersionView:
-    author = db.get(User, row.author_id)
-    return VersionView(
-        row.id,
-        row.number,
-        row.created_at,
-        author.display_name if author else "",
-        row.pdf_stored_name is not None,
-    )
-
-
-def send_view(row: DocumentSend, version_number: int) -> SendView:
-    """Build the view of one send row of version ``version_number``."""
-    return SendView(
-        row.id,
-        version_number,
-        row.recipient,
-        row.status,
-        row.error,
-        row.attempts,
-        row.requested_at,
-        row.finished_at,
-    )
-
-
-def _send_views(db: Session, versions: list[DocumentVersion]) -> list[SendView]:
-    numbers = {row.id: row.number for row in versions}
-    if not numbers:
-        return []
-    rows = db.exec(
-        select(DocumentSend)
-        .where(DocumentSend.version_id.in_(list(numbers)))
-        .order_by(DocumentSend.requested_at.desc(), DocumentSend.id.desc())
-    ).all()
-    return [send_view(row, numbers[row.version_id]) for row in rows]
-
-
-def case_documents(db: Session, actor: Actor, case_id: int) -> list[DocumentView]:
-    """List each kind of document on the case with its latest fields and history.
-
-    Raises:
-        NotFound: the actor may not read the case.
-    """
-    case, complaint = load_case(db, actor, case_id)
-    views = []
-    for kind in DocumentKind:
-        versions = _versions(db, _document(db, case.id, kind))
-        editable = may_edit(db, actor, case, complaint, kind)
-        views.append(
-            DocumentView(
-                kind=kind.value,
-                may_edit=editable,
-                may_send=editable and kind in SENDABLE,
-                fields=load_fields(versions[-1].fields) if versions else {},
-                versions=[_version_view(db, row) for row in versions],
-                sends=_send_views(db, versions),
-            )
-        )
-    return views
 
 
 def case_claim(complaint: Complaint, rule: str) -> calculator.Claim | None:
@@ -318,7 +109,7 @@ def draft_document(
 def _document_for_write(
     db: Session, actor: Actor, case_id: int, kind: DocumentKind
 ) -> LegalDocument:
-    document = _document(db, case_id, kind)
+    document = find_document(db, case_id, kind)
     if document is not None:
         return document
     document = LegalDocument(case_id=case_id, kind=kind, created_by=actor.user_id)
@@ -327,7 +118,7 @@ def _document_for_write(
             db.add(document)
     except IntegrityError:
         # A save from another tab created it a moment earlier.
-        return _document(db, case_id, kind)
+        return find_document(db, case_id, kind)
     return document
 
 
@@ -378,7 +169,7 @@ def save_version(
     logger.info(
         "%s v%s saved on case %s by account %s", kind, number, case.id, actor.user_id
     )
-    return _version_view(db, row)
+    return version_view(db, row)
 
 
 def find_version(
@@ -389,7 +180,7 @@ def find_version(
     Raises:
         NotFound: no such document or version.
     """
-    document = _document(db, case_id, kind)
+    document = find_document(db, case_id, kind)
     row = (
         db.exec(
             select(DocumentVersion).where(
@@ -421,7 +212,7 @@ def render_version(
     case, complaint = load_for_edit(db, actor, case_id, kind)
     row = find_version(db, case.id, kind, number)
     if row.pdf_stored_name is not None:
-        return _version_view(db, row)
+        return version_view(db, row)
     fields = load_fields(row.fields)
     require_complete(kind, fields)
 
@@ -438,7 +229,7 @@ def render_version(
     logger.info(
         "%s v%s of case %s rendered (%s bytes)", kind, number, case.id, len(data)
     )
-    return _version_view(db, row)
+    return version_view(db, row)
 
 
 def version_label(kind: DocumentKind, number: int) -> str:

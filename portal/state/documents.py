@@ -1,4 +1,4 @@
-"""The legal documents page of a case, and the lawyer's list of handled cases."""
+"""The legal documents page of a case."""
 
 import logging
 
@@ -6,7 +6,12 @@ import reflex as rx
 
 from portal import routes
 from portal.models import Category, DocumentKind, Role
-from portal.services import case_lawyers, document_sending, documents
+from portal.services import (
+    case_lawyers,
+    document_sending,
+    document_views,
+    documents,
+)
 from portal.services.document_forms import LAWYER_FIELDS, SPECS
 from portal.services.document_pdf import FontMissing
 from portal.services.errors import (
@@ -66,7 +71,7 @@ class DocumentsState(SessionState):
             **{name: values.get(name, "") for name in LAWYER_FIELDS},
         )
 
-    def _version_rows(self, view: documents.DocumentView) -> list[dict[str, str]]:
+    def _version_rows(self, view: document_views.DocumentView) -> list[dict[str, str]]:
         return [
             {
                 "number": str(row.number),
@@ -79,7 +84,7 @@ class DocumentsState(SessionState):
             for row in reversed(view.versions)
         ]
 
-    def _send_rows(self, view: documents.DocumentView) -> list[dict[str, str]]:
+    def _send_rows(self, view: document_views.DocumentView) -> list[dict[str, str]]:
         return [
             {
                 "number": str(send.version_number),
@@ -93,7 +98,7 @@ class DocumentsState(SessionState):
             for send in view.sends
         ]
 
-    def _fill(self, db, actor, views: list[documents.DocumentView]) -> None:
+    def _fill(self, db, actor, views: list[document_views.DocumentView]) -> None:
         kind = DocumentKind(self.kind)
         view = next(v for v in views if v.kind == kind.value)
         self.tabs = [
@@ -114,10 +119,10 @@ class DocumentsState(SessionState):
         self.versions = self._version_rows(view)
         self.sends = self._send_rows(view)
 
-    def _load(self, actor) -> documents.DocumentCase | None:
+    def _load(self, actor) -> document_views.DocumentCase | None:
         def load(db):
-            header = documents.document_case(db, actor, self.case_id)
-            views = documents.case_documents(db, actor, self.case_id)
+            header = document_views.document_case(db, actor, self.case_id)
+            views = document_views.case_documents(db, actor, self.case_id)
             self._fill(db, actor, views)
             lawyers = case_lawyers.approved_lawyers(db, actor) if actor.is_admin else []
             handlers = case_lawyers.case_handlers(db, actor, self.case_id)
@@ -353,33 +358,3 @@ class DocumentsState(SessionState):
             return self._report(error)
         self._load(actor)
         return rx.toast.success(self._msg("documents.assign.done"))
-
-
-class LawyerCasesState(SessionState):
-    """The cases the signed-in approved lawyer handles."""
-
-    rows: list[dict[str, str]] = []
-
-    @rx.event
-    def open_list(self):
-        actor, redirect = self._require("lawyer")
-        if actor is None:
-            return redirect
-        try:
-            handled = self._run(lambda db: case_lawyers.list_handled_cases(db, actor))
-        except ServiceError as error:
-            self.rows = []
-            return rx.toast.error(self._error_text(error))
-        self.rows = [
-            {
-                "number": row.number,
-                "href": routes.case_path(row.case_id),
-                "documents_href": routes.case_documents_path(row.case_id),
-                "merchant": row.merchant_name,
-                "status": row.status,
-                "status_label": self._msg(f"status.{row.status}"),
-                "assigned_at": self._format_time(row.assigned_at),
-            }
-            for row in handled
-        ]
-        return None

@@ -5,7 +5,7 @@ import reflex as rx
 from portal.components.case_table import status_badge
 from portal.components.layout import page
 from portal.components.text import tr
-from portal.state.documents import LawyerCasesState
+from portal.state.lawyer_cases import LawyerCasesState
 
 
 def _row(item: rx.Var) -> rx.Component:

@@ -10,7 +10,13 @@ from portal.models import (
     Evidence,
     LegalDocument,
 )
-from portal.services import case_lawyers, document_sending, documents, evidence
+from portal.services import (
+    case_lawyers,
+    document_sending,
+    document_views,
+    documents,
+    evidence,
+)
 from portal.services.errors import FieldError, NotFound, PermissionDenied
 from tests.unit.services import documents_setup as setup
 
@@ -80,7 +86,7 @@ def test_consumer_cannot_send_lawyer_letter(db, owner, case_id, handler):
 
 def test_consumer_reads_lawyer_letter(db, owner, case_id, handler):
     _saved_letter(db, handler, case_id)
-    views = documents.case_documents(db, owner, case_id)
+    views = document_views.case_documents(db, owner, case_id)
     letter = next(v for v in views if v.kind == "lawyer_letter")
     assert letter.fields["lawyer_name"] == "李律师"
     assert not letter.may_edit
@@ -89,7 +95,7 @@ def test_consumer_reads_lawyer_letter(db, owner, case_id, handler):
 def test_lawyer_not_on_case_cannot_read(db, case_id):
     outsider = setup.lawyer(db, phone="13700137000", name="王律师")
     with pytest.raises(NotFound):
-        documents.case_documents(db, outsider, case_id)
+        document_views.case_documents(db, outsider, case_id)
 
 
 def test_lawyer_not_on_case_cannot_sign(db, case_id, handler):
@@ -120,7 +126,7 @@ def test_unapproved_linked_lawyer_refused(db, case_id, handler, status):
 def test_another_consumer_cannot_read(db, case_id):
     stranger = setup.consumer(db, phone="13600136000", name="赵六")
     with pytest.raises(NotFound):
-        documents.case_documents(db, stranger, case_id)
+        document_views.case_documents(db, stranger, case_id)
 
 
 def test_another_consumer_cannot_save(db, owner, case_id):
@@ -147,7 +153,7 @@ def test_lawyer_on_case_drafts_civil_complaint(db, case_id, handler):
 def test_admin_reads_but_cannot_save(db, owner, case_id):
     admin = setup.admin(db)
     fields = documents.draft_document(db, owner, case_id, "complaint_letter")
-    assert len(documents.case_documents(db, admin, case_id)) == 3
+    assert len(document_views.case_documents(db, admin, case_id)) == 3
     with pytest.raises(PermissionDenied):
         documents.save_version(db, admin, case_id, "complaint_letter", fields)
     assert _nothing_saved(db)

@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import select
 
 from portal.models import CaseEvent, DocumentVersion, Evidence
-from portal.services import documents
+from portal.services import document_views, documents
 from portal.services.errors import ValidationFailed
 from portal.services.evidence import storage_path
 from tests.unit.services import documents_setup as setup
@@ -91,7 +91,7 @@ def test_save_keeps_earlier_version_text(db, owner, case_id):
     documents.save_version(db, owner, case_id, "complaint_letter", fields)
     edited = {**fields, "facts": "改写后的事实经过。"}
     documents.save_version(db, owner, case_id, "complaint_letter", edited)
-    views = documents.case_documents(db, owner, case_id)
+    views = document_views.case_documents(db, owner, case_id)
     letter = next(v for v in views if v.kind == "complaint_letter")
     first = db.exec(select(DocumentVersion).where(DocumentVersion.number == 1)).one()
     assert letter.fields["facts"] == "改写后的事实经过。"
