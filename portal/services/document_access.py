@@ -1,4 +1,4 @@
-"""Who may write which legal document on a case.
+"""Write access to the legal documents of a case.
 
 The consumer drafts the complaint letter, only an approved lawyer who handles
 the case drafts and issues the lawyer's letter, and either of them may draft

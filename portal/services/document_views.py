@@ -1,4 +1,4 @@
-"""What the documents page shows: each kind's latest fields, versions and sends.
+"""Read models of the documents page: each kind's latest fields, versions, sends.
 
 Documents belong to the case, so anyone who may read the case (its consumer,
 the approved lawyers who handle it and admins) may read them.
