@@ -8,6 +8,7 @@ from portal.models import (
     DocumentSend,
     DocumentVersion,
     Evidence,
+    LawyerProfile,
     LegalDocument,
 )
 from portal.services import (
@@ -271,3 +272,44 @@ def test_handled_cases_refused_to_unapproved(db, case_id):
 def test_approved_lawyers_refused_to_consumer(db, owner):
     with pytest.raises(PermissionDenied):
         case_lawyers.approved_lawyers(db, owner)
+
+
+def test_outsider_lawyer_cannot_render(db, case_id, handler):
+    fields = _letter_fields(db, handler, case_id)
+    documents.save_version(db, handler, case_id, "lawyer_letter", fields)
+    outsider = setup.lawyer(db, phone="13700137000", name="王律师")
+    with pytest.raises(NotFound):
+        documents.render_version(db, outsider, case_id, "lawyer_letter", 1)
+    assert db.exec(select(DocumentVersion)).one().pdf_stored_name is None
+
+
+def test_outsider_lawyer_cannot_send(db, case_id, handler):
+    _saved_letter(db, handler, case_id)
+    outsider = setup.lawyer(db, phone="13700137000", name="王律师")
+    with pytest.raises(NotFound):
+        document_sending.send_version(db, outsider, case_id, "lawyer_letter", 1)
+    assert db.exec(select(DocumentSend)).all() == []
+
+
+def test_suspended_handler_cannot_send(db, case_id, handler):
+    _saved_letter(db, handler, case_id)
+    profile = db.exec(
+        select(LawyerProfile).where(LawyerProfile.user_id == handler.user_id)
+    ).one()
+    profile.status = "suspended"
+    db.add(profile)
+    db.flush()
+    with pytest.raises(NotFound):
+        document_sending.send_version(db, handler, case_id, "lawyer_letter", 1)
+    assert db.exec(select(DocumentSend)).all() == []
+
+
+def test_admin_cannot_send_complaint_letter(db, owner, case_id):
+    fields = documents.draft_document(db, owner, case_id, "complaint_letter")
+    fields["recipient_email"] = "shop@merchant.test"
+    documents.save_version(db, owner, case_id, "complaint_letter", fields)
+    documents.render_version(db, owner, case_id, "complaint_letter", 1)
+    admin = setup.admin(db)
+    with pytest.raises(PermissionDenied):
+        document_sending.send_version(db, admin, case_id, "complaint_letter", 1)
+    assert db.exec(select(DocumentSend)).all() == []
