@@ -1,6 +1,7 @@
 """Sending documents through a real SMTP server on loopback (aiosmtpd)."""
 
 import email
+from datetime import timedelta
 from email import policy
 from email.message import EmailMessage
 
@@ -10,6 +11,7 @@ from aiosmtpd.handlers import Message
 from sqlmodel import select
 
 from portal.models import CaseEvent, DocumentSend, DocumentVersion, Merchant
+from portal.models.types import utcnow
 from portal.services import document_sending, documents
 from portal.services.errors import FieldError, PermissionDenied
 from portal.services.evidence import storage_path
@@ -193,3 +195,40 @@ def test_missing_pdf_file_fails_with_reason(db, owner, case_id, inbox):
     )
     assert outcome.send.status == "failed"
     assert inbox.messages == []
+
+
+def _claim_elsewhere(db, owner, case_id: int, minutes_ago: int) -> None:
+    """Insert the row another tab's send would hold while it talks to SMTP."""
+    version = db.exec(select(DocumentVersion)).one()
+    db.add(
+        DocumentSend(
+            version_id=version.id,
+            case_id=case_id,
+            recipient=MERCHANT_EMAIL,
+            sender_id=owner.user_id,
+            requested_at=utcnow() - timedelta(minutes=minutes_ago),
+        )
+    )
+    db.commit()
+
+
+def test_send_in_progress_elsewhere_not_repeated(db, owner, case_id, inbox):
+    number = _rendered_letter(db, owner, case_id)
+    _claim_elsewhere(db, owner, case_id, minutes_ago=0)
+    outcome = document_sending.send_version(
+        db, owner, case_id, "complaint_letter", number
+    )
+    assert not outcome.delivered_now
+    assert outcome.send.status == "sending"
+    assert inbox.messages == []
+
+
+def test_stale_sending_is_retried(db, owner, case_id, inbox):
+    number = _rendered_letter(db, owner, case_id)
+    _claim_elsewhere(db, owner, case_id, minutes_ago=11)
+    outcome = document_sending.send_version(
+        db, owner, case_id, "complaint_letter", number
+    )
+    assert outcome.delivered_now
+    assert outcome.send.attempts == 2
+    assert len(inbox.messages) == 1
