@@ -32,6 +32,20 @@ def lawyer_cases() -> rx.Component:
         rx.cond(
             LawyerCasesState.rows.length() > 0,
             rx.table.root(
+                rx.table.header(
+                    rx.table.row(
+                        *[
+                            rx.table.column_header_cell(tr(key))
+                            for key in (
+                                "list.number",
+                                "list.merchant",
+                                "list.status",
+                                "documents.lawyer_cases.assigned_at",
+                                "documents.title",
+                            )
+                        ]
+                    )
+                ),
                 rx.table.body(rx.foreach(LawyerCasesState.rows, _row)),
                 width="100%",
                 id="lawyer-cases",
