@@ -125,6 +125,13 @@ def _version(item: rx.Var) -> rx.Component:
         rx.text(item["label"], weight="bold", size="2"),
         rx.text(item["at"], " · ", item["author"], size="1", color_scheme="gray"),
         rx.spacer(),
+        rx.button(
+            tr("documents.show_version"),
+            on_click=S.show_version(item["number"]),
+            size="1",
+            variant="ghost",
+            id="doc-show-" + item["number"],
+        ),
         rx.cond(
             rendered,
             rx.link(

@@ -21,8 +21,8 @@ from portal.services.actors import Actor
 from portal.services.document_access import SENDABLE, load_for_edit, parse_kind
 from portal.services.document_forms import load_fields
 from portal.services.document_pdf import TITLES
-from portal.services.document_views import SendView, send_view
-from portal.services.documents import find_version, pdf_filename, version_label
+from portal.services.document_views import SendView, find_version, send_view
+from portal.services.documents import pdf_filename, version_label
 from portal.services.errors import FieldError, NotFound, PermissionDenied
 from portal.services.evidence import storage_path
 from portal.services.validators import normalize_email

@@ -19,8 +19,9 @@ from portal.models import (
     User,
 )
 from portal.services.actors import Actor
-from portal.services.document_access import SENDABLE, may_edit
+from portal.services.document_access import SENDABLE, may_edit, parse_kind
 from portal.services.document_forms import load_fields
+from portal.services.errors import NotFound
 from portal.services.workflow import load_case
 
 
@@ -175,3 +176,39 @@ def case_documents(db: Session, actor: Actor, case_id: int) -> list[DocumentView
             )
         )
     return views
+
+
+def find_version(
+    db: Session, case_id: int, kind: DocumentKind, number: int
+) -> DocumentVersion:
+    """Return version ``number`` of the case's document of ``kind``.
+
+    Raises:
+        NotFound: no such document or version.
+    """
+    document = find_document(db, case_id, kind)
+    row = (
+        db.exec(
+            select(DocumentVersion).where(
+                DocumentVersion.document_id == document.id,
+                DocumentVersion.number == number,
+            )
+        ).first()
+        if document
+        else None
+    )
+    if row is None:
+        raise NotFound()
+    return row
+
+
+def version_fields(
+    db: Session, actor: Actor, case_id: int, kind: str, number: int
+) -> dict[str, str]:
+    """Return the fields of one saved version for a user who may read the case.
+
+    Raises:
+        NotFound: the actor may not read the case, or no such version.
+    """
+    case, _complaint = load_case(db, actor, case_id)
+    return load_fields(find_version(db, case.id, parse_kind(kind), number).fields)

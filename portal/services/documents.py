@@ -34,7 +34,12 @@ from portal.services.document_forms import (
     load_fields,
     require_complete,
 )
-from portal.services.document_views import VersionView, find_document, version_view
+from portal.services.document_views import (
+    VersionView,
+    find_document,
+    find_version,
+    version_view,
+)
 from portal.services.errors import FieldError, NotFound, PermissionDenied, ServiceError
 from portal.services.evidence import Download, storage_path
 from portal.services.lawyer_access import approved_profile
@@ -170,30 +175,6 @@ def save_version(
         "%s v%s saved on case %s by account %s", kind, number, case.id, actor.user_id
     )
     return version_view(db, row)
-
-
-def find_version(
-    db: Session, case_id: int, kind: DocumentKind, number: int
-) -> DocumentVersion:
-    """Return version ``number`` of the case's document of ``kind``.
-
-    Raises:
-        NotFound: no such document or version.
-    """
-    document = find_document(db, case_id, kind)
-    row = (
-        db.exec(
-            select(DocumentVersion).where(
-                DocumentVersion.document_id == document.id,
-                DocumentVersion.number == number,
-            )
-        ).first()
-        if document
-        else None
-    )
-    if row is None:
-        raise NotFound()
-    return row
 
 
 def render_version(

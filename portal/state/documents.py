@@ -254,6 +254,31 @@ class DocumentsState(SessionState):
         self._load(actor)
         return rx.toast.success(self._msg("documents.saved", number=version.number))
 
+    @rx.event
+    def show_version(self, number: str):
+        """Load a saved version into the editor, or into the read-only view."""
+        actor, redirect = self._require()
+        if actor is None:
+            return redirect
+        version = self._number(number)
+        if version is None:
+            return None
+        try:
+            values = self._run(
+                lambda db: document_views.version_fields(
+                    db, actor, self.case_id, self.kind, version
+                )
+            )
+        except Exception as error:  # noqa: BLE001
+            return self._report(error)
+        kind = DocumentKind(self.kind)
+        self._editor_rows(kind, values)
+        self.read_fields = [
+            row for row in self.editor if row["value"] and not self.may_edit
+        ]
+        self.signature = self._signature(kind, values)
+        return rx.toast.info(self._msg("documents.version_shown", number=version))
+
     def _number(self, number: str) -> int | None:
         try:
             return int(number)

@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from portal.models import CaseEvent, DocumentVersion, Evidence
 from portal.services import document_views, documents
-from portal.services.errors import ValidationFailed
+from portal.services.errors import NotFound, ValidationFailed
 from portal.services.evidence import storage_path
 from tests.unit.services import documents_setup as setup
 
@@ -261,3 +261,20 @@ def test_save_accepts_id_number_ending_x(db, owner, case_id):
     fields["plaintiff_id_no"] = "11010519491231002x"
     version = documents.save_version(db, owner, case_id, "civil_complaint", fields)
     assert version.number == 1
+
+
+def test_version_fields_returns_older_version(db, owner, case_id):
+    fields = documents.draft_document(db, owner, case_id, "complaint_letter")
+    documents.save_version(db, owner, case_id, "complaint_letter", fields)
+    edited = {**fields, "facts": "第二版的事实经过。"}
+    documents.save_version(db, owner, case_id, "complaint_letter", edited)
+    first = document_views.version_fields(db, owner, case_id, "complaint_letter", 1)
+    assert "翻新机" in first["facts"]
+
+
+def test_version_fields_hidden_from_stranger(db, owner, case_id):
+    fields = documents.draft_document(db, owner, case_id, "complaint_letter")
+    documents.save_version(db, owner, case_id, "complaint_letter", fields)
+    stranger = setup.consumer(db, phone="13600136000", name="赵六")
+    with pytest.raises(NotFound):
+        document_views.version_fields(db, stranger, case_id, "complaint_letter", 1)
