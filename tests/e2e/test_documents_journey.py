@@ -211,3 +211,29 @@ def test_public_calculator_names_missing_price(portal_server, new_page):
     page.click("#calc-submit")
     page.wait_for_selector("#error-price")
     assert "支付金额" in page.inner_text("#error-price")
+
+
+def test_civil_complaint_names_empty_fields(portal_server, new_page):
+    base = portal_server.url
+    consumer = new_page()
+    register(consumer, base, "李消费者", "13500135002", PASSWORD)
+    case_id = _file_case(portal_server, "13500135002")
+    _open_documents(consumer, base, case_id)
+    consumer.click("#doc-kind-civil_complaint")
+    consumer.wait_for_selector("#doc-field-court")
+    consumer.click("#doc-save")
+    consumer.click("#doc-render-1")
+    consumer.wait_for_selector("#form-error")
+    message = consumer.inner_text("#form-error")
+    assert "受诉人民法院" in message
+    assert "原告住址" in message
+    assert consumer.locator("#doc-download-1").count() == 0
+
+    consumer.fill("#doc-field-court", "北京市朝阳区人民法院")
+    consumer.fill("#doc-field-plaintiff_address", "北京市朝阳区建国路 1 号")
+    consumer.fill("#doc-field-defendant_uscc", "91110000100000000R")
+    consumer.fill("#doc-field-defendant_address", "上海市浦东新区世纪大道 100 号")
+    consumer.click("#doc-save")
+    consumer.click("#doc-render-2")
+    consumer.wait_for_selector("#doc-download-2")
+    assert consumer.locator("#doc-send-2").count() == 0
