@@ -112,6 +112,7 @@ def _empty_tables(engine: Engine) -> None:
             connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
         else:
             for name in tables:
+                # Table names come from our own metadata, never from input.
                 connection.execute(text(f'DELETE FROM "{name}"'))  # noqa: S608
 
 
@@ -229,7 +230,7 @@ def browser():
 
 @pytest.fixture
 def new_page(browser):
-    """Open pages in fresh browser contexts (own cookies), closed after the test."""
+    """Open pages in fresh browser contexts, each with its own cookies."""
     contexts = []
 
     def open_page():
