@@ -11,7 +11,7 @@ export REFLEX_TELEMETRY_ENABLED := false
 export REFLEX_CHECK_LATEST_VERSION := 0
 export NPM_CONFIG_REGISTRY := $(NPM_REGISTRY)
 
-.PHONY: run test install install-test browser lint format bench clean
+.PHONY: run test install install-test browser fonts lint format bench clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -29,7 +29,11 @@ browser:
 	@command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }
 	@command -v pdftotext >/dev/null || apt-get install -y -q poppler-utils
 
-run: install
+# AR PL UMing: the TrueType CJK font that document PDFs embed.
+fonts:
+	@test -f /usr/share/fonts/truetype/arphic/uming.ttc || { apt-get update -q && apt-get install -y -q fonts-arphic-uming; }
+
+run: install fonts
 	$(PY) -m portal migrate
 	$(PY) -m portal create-admin
 	$(VENV)/bin/reflex run --env prod --single-port
@@ -42,7 +46,7 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff format portal tests benchmarks alembic rxconfig.py
 	$(VENV)/bin/ruff check --fix portal tests benchmarks alembic rxconfig.py
 
-test: install browser lint
+test: install browser fonts lint
 	$(VENV)/bin/pytest -q
 
 bench: install

@@ -18,17 +18,21 @@ from portal.pages.collective_list import collective_list
 from portal.pages.consumer.agency_request import agency_request
 from portal.pages.consumer.my_complaints import my_complaints
 from portal.pages.consumer.new_complaint import new_complaint
+from portal.pages.documents import case_documents
 from portal.pages.lawyer.application import lawyer_application_page
+from portal.pages.lawyer.cases import lawyer_cases
 from portal.pages.lawyer.home import lawyer_home
 from portal.pages.lawyer.litigation import lawyer_litigation
 from portal.pages.litigation_request import litigation_request
 from portal.pages.public.auth import account, register, sign_in
+from portal.pages.public.calculator import calculator_page
 from portal.pages.public.home import home
 from portal.pages.public.law_firm import law_firm
 from portal.pages.public.lawyer_profile import lawyer_profile
 from portal.pages.public.merchant import merchant_page
 from portal.state.auth import AuthFormState
 from portal.state.base import SessionState
+from portal.state.calculator import CalculatorState
 from portal.state.cases import CaseListState, CaseState
 from portal.state.collective import (
     CollectiveAdminState,
@@ -37,7 +41,9 @@ from portal.state.collective import (
     MerchantState,
 )
 from portal.state.complaint_form import ComplaintFormState
+from portal.state.documents import DocumentsState
 from portal.state.lawyer_application import ApplicationState
+from portal.state.lawyer_cases import LawyerCasesState
 from portal.state.lawyer_directory import (
     LawFirmState,
     PublicProfileState,
@@ -196,4 +202,24 @@ app.add_page(
     route=routes.MERCHANT,
     title="商家 · 放心",
     on_load=MerchantState.open_merchant,
+)
+
+
+app.add_page(
+    calculator_page,
+    route=routes.CALCULATOR,
+    title="赔偿计算器 · 放心",
+    on_load=CalculatorState.open_public,
+)
+app.add_page(
+    case_documents,
+    route=routes.CASE_DOCUMENTS,
+    title="法律文书 · 放心",
+    on_load=DocumentsState.open_page,
+)
+app.add_page(
+    lawyer_cases,
+    route=routes.LAWYER_CASES,
+    title="我处理的案件 · 放心",
+    on_load=LawyerCasesState.open_list,
 )

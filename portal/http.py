@@ -1,8 +1,8 @@
 """Plain HTTP routes beside Reflex's websocket: access-checked file downloads.
 
 Files never sit in a public folder. Each request resolves the session cookie
-and lets the service that owns the file (evidence or credential files) decide
-whether that user may read it.
+and lets the service that owns the file (evidence, credential files or
+rendered documents) decide whether that user may read it.
 """
 
 import logging
@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from portal.db import session_scope
 from portal.services.auth import resolve_session
 from portal.services.credential_files import open_credential_file
+from portal.services.documents import open_document_pdf
 from portal.services.errors import NotFound
 from portal.services.evidence import (
     MAX_FILE_BYTES,
@@ -35,14 +36,20 @@ CREDENTIAL_CSP = f"{FILE_CSP}; frame-ancestors 'self'"
 MAX_UPLOAD_REQUEST_BYTES = MAX_FILES_PER_COMPLAINT * MAX_FILE_BYTES + 1024 * 1024
 
 
-def _content_disposition(name: str) -> str:
+def _content_disposition(name: str, disposition: str = "inline") -> str:
     ascii_name = (
         name.encode("ascii", "replace").decode().replace('"', "_").replace("?", "_")
     )
-    return f"inline; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+    return f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
 
 
-def _send_checked_file(request: Request, opener, file_id: int, csp: str):
+def _send_checked_file(
+    request: Request,
+    opener,
+    file_id: int,
+    csp: str = FILE_CSP,
+    disposition: str = "inline",
+):
     """Resolve the session, ask ``opener`` for the file and send it, or 404."""
     token = request.cookies.get(SESSION_COOKIE, "")
     try:
@@ -63,7 +70,7 @@ def _send_checked_file(request: Request, opener, file_id: int, csp: str):
         download.path,
         media_type=download.content_type,
         headers={
-            "Content-Disposition": _content_disposition(download.name),
+            "Content-Disposition": _content_disposition(download.name, disposition),
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "private, no-store",
             "Content-Security-Policy": csp,
@@ -74,13 +81,22 @@ def _send_checked_file(request: Request, opener, file_id: int, csp: str):
 async def evidence_file(request: Request):
     """Send one evidence file to a user who may read it; 404 for anyone else."""
     evidence_id = request.path_params["evidence_id"]
-    return _send_checked_file(request, open_for_download, evidence_id, FILE_CSP)
+    return _send_checked_file(request, open_for_download, evidence_id)
 
 
 async def credential_file(request: Request):
     """Send a licence or ID scan to its applicant or an admin; 404 for anyone else."""
     file_id = request.path_params["file_id"]
     return _send_checked_file(request, open_credential_file, file_id, CREDENTIAL_CSP)
+
+
+async def document_file(request: Request):
+    """Send a rendered document PDF to a user who may read its case; 404 otherwise."""
+    version_id = request.path_params["version_id"]
+    # Saved rather than shown inline, so the file keeps its name for sending on.
+    return _send_checked_file(
+        request, open_document_pdf, version_id, disposition="attachment"
+    )
 
 
 async def health(_request: Request):
@@ -94,6 +110,7 @@ def build_routes() -> Starlette:
             Route("/files/evidence/{evidence_id:int}", evidence_file),
             Route("/healthz", health),
             Route("/files/credentials/{file_id:int}", credential_file),
+            Route("/files/documents/{version_id:int}", document_file),
         ]
     )
 

@@ -84,3 +84,19 @@ def collective_action_path(action_id: int | str) -> str:
 def merchant_path(merchant_id: int | str) -> str:
     """Return the public page of one merchant."""
     return f"/merchants/{merchant_id}"
+
+
+CALCULATOR = "/calculator"
+CASE_DOCUMENTS = "/cases/[case_id]/documents"
+LAWYER_CASES = "/lawyer/cases"
+DOCUMENT_FILE = "/files/documents/{version_id}"
+
+
+def case_documents_path(case_id: int | str) -> str:
+    """Return the legal documents page of one case."""
+    return f"/cases/{case_id}/documents"
+
+
+def document_path(version_id: int | str) -> str:
+    """Return the access-checked download path of a rendered document version."""
+    return DOCUMENT_FILE.format(version_id=version_id)

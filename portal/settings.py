@@ -47,3 +47,43 @@ def get_settings() -> Settings:
         storage_dir=storage.resolve(),
         session_days=int(os.environ.get("FANGXIN_SESSION_DAYS", "14")),
     )
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """The SMTP server that sends document emails; ``host`` None turns sending off."""
+
+    host: str | None
+    port: int
+    security: str
+    username: str
+    password: str
+    sender: str
+    timeout_seconds: float
+
+
+SMTP_SECURITY = ("starttls", "ssl", "none")
+
+
+def smtp_settings() -> SmtpSettings:
+    """Read the SMTP settings from the environment on every call.
+
+    Not cached, so an operator's change applies to the next send and tests
+    can point it at their own loopback server.
+
+    Raises:
+        ValueError: ``FANGXIN_SMTP_SECURITY`` is not starttls, ssl or none.
+    """
+    security = os.environ.get("FANGXIN_SMTP_SECURITY", "starttls").strip().lower()
+    if security not in SMTP_SECURITY:
+        raise ValueError(f"FANGXIN_SMTP_SECURITY must be one of {SMTP_SECURITY}")
+    default_port = {"ssl": "465", "starttls": "587", "none": "25"}[security]
+    return SmtpSettings(
+        host=os.environ.get("FANGXIN_SMTP_HOST") or None,
+        port=int(os.environ.get("FANGXIN_SMTP_PORT") or default_port),
+        security=security,
+        username=os.environ.get("FANGXIN_SMTP_USER", ""),
+        password=os.environ.get("FANGXIN_SMTP_PASSWORD", ""),
+        sender=os.environ.get("FANGXIN_SMTP_FROM", "noreply@fangxin.local"),
+        timeout_seconds=float(os.environ.get("FANGXIN_SMTP_TIMEOUT", "15")),
+    )

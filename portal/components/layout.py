@@ -40,6 +40,7 @@ def _role_links() -> rx.Component:
                 _nav_link("lawyer.nav.application", routes.LAWYER_APPLICATION),
                 _nav_link("litigation.nav", routes.LAWYER_LITIGATION),
                 _nav_link("collective.nav", routes.COLLECTIVE_LIST),
+                _nav_link("documents.nav.my_cases", routes.LAWYER_CASES),
                 spacing="4",
             ),
         ),
@@ -55,6 +56,7 @@ def header() -> rx.Component:
             underline="none",
         ),
         _role_links(),
+        _nav_link("documents.nav.calculator", routes.CALCULATOR),
         rx.spacer(),
         rx.button(
             tr("nav.language"),

@@ -22,6 +22,14 @@ from portal.models.credential import (
     CredentialFile,
     CredentialKind,
 )
+from portal.models.document import (
+    CaseLawyer,
+    DocumentKind,
+    DocumentSend,
+    DocumentVersion,
+    LegalDocument,
+    SendStatus,
+)
 from portal.models.lawyer import (
     PRACTICE_REGIONS,
     ApplicationStatus,
@@ -56,6 +64,7 @@ __all__ = [
     "AuthSession",
     "Case",
     "CaseEvent",
+    "CaseLawyer",
     "CaseStatus",
     "Category",
     "CollectiveAction",
@@ -66,11 +75,15 @@ __all__ = [
     "CredentialFile",
     "CredentialKind",
     "Demand",
+    "DocumentKind",
+    "DocumentSend",
+    "DocumentVersion",
     "Engagement",
     "EngagementStatus",
     "Evidence",
     "LawFirm",
     "LawyerProfile",
+    "LegalDocument",
     "LitigationType",
     "MemberStatus",
     "Merchant",
@@ -80,6 +93,7 @@ __all__ = [
     "RepresentativeVote",
     "RequestStatus",
     "Role",
+    "SendStatus",
     "SignInThrottle",
     "User",
 ]

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from portal.components.case_table import status_badge
+from portal.components.documents_link import documents_link
 from portal.components.forms import field_error
 from portal.components.layout import page
 from portal.components.litigation_links import litigation_links
@@ -210,7 +211,7 @@ def case_page() -> rx.Component:
                     rx.callout(F["status_reason"], icon="info", width="100%"),
                 ),
                 rx.grid(
-                    rx.vstack(_facts(), _evidence(), width="100%"),
+                    rx.vstack(_facts(), _evidence(), documents_link(), width="100%"),
                     rx.vstack(
                         _actions(),
                         rx.card(
