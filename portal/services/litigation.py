@@ -32,7 +32,7 @@ from portal.models import (
     RequestStatus,
     User,
 )
-from portal.services import workflow
+from portal.services import case_lawyers, workflow
 from portal.services.actors import Actor
 from portal.services.contingency_fees import (
     BASIS_POINTS_PER_PERCENT,
@@ -522,6 +522,8 @@ def accept_offer(db: Session, actor: Actor, offer_id: int) -> Engagement:
     )
     db.add(engagement)
     db.flush()
+    # The engaged lawyer now handles the case, so may draft and sign its letters.
+    case_lawyers.link_lawyer(db, request.case_id, offer.lawyer_id, "litigation")
     workflow.record_event(db, request.case_id, actor, "agency_offer_accepted")
     logger.info("offer %s accepted; engagement %s", offer.id, engagement.id)
     return engagement

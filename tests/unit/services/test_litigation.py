@@ -221,6 +221,19 @@ def test_accept_marks_chosen_offer(db):
     assert chosen.status == OfferStatus.ACCEPTED
 
 
+def test_accept_links_lawyer_to_case(db):
+    from portal.models import AgencyRequest
+    from portal.services import case_lawyers
+
+    owner = make.consumer(db)
+    request_id = make.open_request(db, owner)
+    lawyer = make.lawyer(db)
+    chosen = litigation.make_offer(db, lawyer, request_id, make.OFFER)
+    litigation.accept_offer(db, owner, chosen.id)
+    case_id = db.get(AgencyRequest, request_id).case_id
+    assert case_lawyers.handles_case(db, lawyer, case_id)
+
+
 def test_accept_by_other_consumer_refused(db):
     owner = make.consumer(db)
     request_id = make.open_request(db, owner)
