@@ -44,27 +44,32 @@ def case_table(rows: rx.Var, empty_key: str) -> rx.Component:
 
     return rx.cond(
         rows.length() > 0,
-        rx.table.root(
-            rx.table.header(
-                rx.table.row(
-                    *[
-                        rx.table.column_header_cell(tr(key))
-                        for key in (
-                            "list.number",
-                            "list.merchant",
-                            "list.category",
-                            "list.status",
-                            "list.amount",
-                            "list.filed_at",
-                        )
-                    ]
-                )
+        rx.box(
+            rx.table.root(
+                rx.table.header(
+                    rx.table.row(
+                        *[
+                            rx.table.column_header_cell(tr(key))
+                            for key in (
+                                "list.number",
+                                "list.merchant",
+                                "list.category",
+                                "list.status",
+                                "list.amount",
+                                "list.filed_at",
+                            )
+                        ]
+                    )
+                ),
+                rx.table.body(rx.foreach(rows, row)),
+                width="100%",
+                white_space="nowrap",
+                id="case-table",
             ),
-            rx.table.body(rx.foreach(rows, row)),
             width="100%",
-            id="case-table",
+            overflow_x="auto",
         ),
-        rx.text(tr(empty_key), color_scheme="gray"),
+        rx.text(tr(empty_key), color_scheme="gray", id="list-empty"),
     )
 
 

@@ -51,7 +51,9 @@ def _role_links() -> rx.Component:
 def header() -> rx.Component:
     return rx.hstack(
         rx.link(
-            rx.heading(tr("app.name"), size="5", color_scheme="teal"),
+            rx.heading(
+                tr("app.name"), size="5", color_scheme="teal", white_space="nowrap"
+            ),
             href=routes.HOME,
             underline="none",
         ),
@@ -87,8 +89,8 @@ def header() -> rx.Component:
         width="100%",
         align="center",
         spacing="5",
-        padding_y="3",
-        padding_x="5",
+        wrap="wrap",
+        padding="12px 24px",
         border_bottom="1px solid var(--gray-5)",
     )
 

@@ -29,17 +29,17 @@ def _facts() -> rx.Component:
         rx.vstack(
             rx.heading(tr("case.facts"), size="4"),
             _fact("complaint.merchant_name", F["merchant"]),
-            _fact("complaint.merchant_uscc", F["merchant_uscc"]),
-            _fact("complaint.purchase_channel", F["purchase_channel"]),
+            _fact("fact.merchant_uscc", F["merchant_uscc"]),
+            _fact("fact.purchase_channel", F["purchase_channel"]),
             _fact("complaint.category", F["category"]),
             _fact("complaint.order_no", F["order_no"]),
             _fact("complaint.product", F["product"]),
-            _fact("complaint.amount_paid", F["amount_paid"]),
+            _fact("fact.amount_paid", F["amount_paid"]),
             _fact("complaint.purchase_date", F["purchase_date"]),
             _fact("complaint.description", F["description"]),
             _fact("complaint.demand", F["demand"]),
-            _fact("complaint.demand_amount", F["demand_amount"]),
-            _fact("complaint.demand_detail", F["demand_detail"]),
+            _fact("fact.demand_amount", F["demand_amount"]),
+            _fact("fact.demand_detail", F["demand_detail"]),
             _fact("queue.consumer", F["consumer"]),
             _fact("case.source", F["source"]),
             spacing="2",
@@ -100,7 +100,7 @@ def _evidence() -> rx.Component:
                 rx.text(tr("case.no_evidence"), color_scheme="gray", size="2"),
             ),
             rx.cond(
-                CaseState.is_owner,
+                CaseState.is_owner & CaseState.open_for_information,
                 rx.vstack(
                     rx.upload.root(
                         rx.button(
@@ -141,6 +141,15 @@ def _move_form(move: rx.Var) -> rx.Component:
                     id="move-note-" + move["status"],
                 ),
             ),
+            rx.cond(
+                move["status"] == "withdrawn",
+                rx.el.label(
+                    rx.el.input(type="checkbox", name="confirm", id="confirm-withdraw"),
+                    " ",
+                    tr("case.withdraw.confirm"),
+                    style={"font_size": "14px"},
+                ),
+            ),
             rx.button(
                 move["label"],
                 type="submit",
@@ -152,7 +161,6 @@ def _move_form(move: rx.Var) -> rx.Component:
             width="100%",
         ),
         on_submit=CaseState.move,
-        reset_on_submit=True,
         width="100%",
     )
 
@@ -170,7 +178,6 @@ def _note_form(label_key: str, submit_key: str) -> rx.Component:
             width="100%",
         ),
         on_submit=CaseState.add_note,
-        reset_on_submit=True,
         width="100%",
     )
 
@@ -184,7 +191,7 @@ def _actions() -> rx.Component:
                 CaseState.user_role == "admin",
                 _note_form("case.admin_note", "case.admin_note.submit"),
                 rx.cond(
-                    CaseState.is_owner,
+                    CaseState.is_owner & CaseState.open_for_information,
                     _note_form("case.add_information", "case.add_information.submit"),
                 ),
             ),

@@ -153,6 +153,15 @@ def sign_in(db: Session, identifier: str, password: str) -> tuple[Actor, str]:
     return to_actor(user), token
 
 
+def open_session(db: Session, actor: Actor) -> str:
+    """Open a session for an account that just proved who it is; return the token.
+
+    Used right after registration, which sets the password, so no sign-in
+    throttle applies.
+    """
+    return _open_session(db, db.get(User, actor.user_id))
+
+
 def _open_session(db: Session, user: User) -> str:
     token = secrets.token_urlsafe(32)
     days = get_settings().session_days

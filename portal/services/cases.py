@@ -138,7 +138,10 @@ def list_my_cases(
         query = query.where(Case.status == status)
     if term := search.strip():
         query = query.where(
-            or_(Complaint.number == term.upper(), Merchant.name.contains(term))
+            or_(
+                Complaint.number == term.upper(),
+                Merchant.name.contains(term, autoescape=True),
+            )
         )
     total = db.exec(select(func.count()).select_from(query.subquery())).one()
     order = (Complaint.created_at.desc(), Complaint.id.desc())

@@ -57,7 +57,11 @@ def storage_path(stored_name: str) -> Path:
 
 def _clean_name(name: str) -> str:
     base = Path(name.replace("\\", "/")).name.strip() or "file"
-    return "".join(ch for ch in base if ch.isprintable())[:MAX_NAME_CHARS]
+    base = "".join(ch for ch in base if ch.isprintable())
+    if len(base) <= MAX_NAME_CHARS:
+        return base
+    suffix = Path(base).suffix[:16]
+    return base[: MAX_NAME_CHARS - len(suffix)] + suffix
 
 
 def to_view(row: Evidence) -> EvidenceView:

@@ -204,11 +204,16 @@ def submit_application(db: Session, actor: Actor, reply: str = "") -> str:
 
     Raises:
         PermissionDenied: the actor is not a lawyer.
-        NotFound: the lawyer has no application yet.
         ServiceError: the status allows no submission.
-        ValidationFailed: details or files are missing, or the reply is.
+        ValidationFailed: nothing is saved yet, details or files are missing,
+            or the reply is.
     """
-    profile = credential_files.own_profile(db, actor)
+    try:
+        profile = credential_files.own_profile(db, actor)
+    except NotFound:
+        raise ValidationFailed(
+            {"form": FieldError("form", "error.lawyer.save_first")}
+        ) from None
     action = SUBMIT_ACTIONS.get(profile.status)
     if action is None:
         credential_files.require_editable(profile)

@@ -21,6 +21,7 @@ PASSWORD_MIN_CHARS = 8
 PASSWORD_MAX_CHARS = 128
 MAX_AMOUNT_YUAN = Decimal("10000000")
 TWO_PLACES = Decimal("0.01")
+PLAIN_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 THOUSANDS_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")
 
 
@@ -135,6 +136,8 @@ def parse_amount(raw: str | int | float | Decimal | None, field: str) -> Decimal
         if not THOUSANDS_GROUPED.match(text):
             raise FieldError(field, "error.amount.not_a_number")
         text = text.replace(",", "")
+    if not PLAIN_DECIMAL.match(text):
+        raise FieldError(field, "error.amount.not_a_number")
     try:
         amount = Decimal(text)
     except InvalidOperation:

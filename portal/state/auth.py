@@ -11,7 +11,8 @@ from portal.state.base import SessionState
 
 def _safe_next(path: str, fallback: str) -> str:
     """Follow only local paths after sign-in, never another site."""
-    return path if path.startswith("/") and not path.startswith("//") else fallback
+    local = path.startswith("/") and not path.startswith("//") and "\\" not in path
+    return path if local else fallback
 
 
 class AuthFormState(SessionState):
@@ -57,16 +58,14 @@ class AuthFormState(SessionState):
         role = Role.LAWYER if form.get("role") == "lawyer" else Role.CONSUMER
 
         def create(db):
-            auth.register(
+            actor = auth.register(
                 db,
                 str(form.get("identifier", "")),
                 str(form.get("password", "")),
                 str(form.get("display_name", "")),
                 role,
             )
-            return auth.sign_in(
-                db, str(form.get("identifier", "")), str(form.get("password", ""))
-            )
+            return actor, auth.open_session(db, actor)
 
         try:
             actor, token = self._run(create)
@@ -102,7 +101,7 @@ class AuthFormState(SessionState):
             return self._unexpected(error)
         self.session_token = token
         self.notice = self._msg("auth.change_password.done")
-        return None
+        return [rx.set_value("current_password", ""), rx.set_value("new_password", "")]
 
     @rx.event
     def open_account(self):

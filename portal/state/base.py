@@ -15,13 +15,22 @@ from portal.db import session_scope
 from portal.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue, translate
 from portal.services.actors import Actor
 from portal.services.auth import resolve_session
-from portal.services.errors import ServiceError, ValidationFailed
+from portal.services.errors import InvalidTransition, ServiceError, ValidationFailed
 from portal.settings import get_settings
 
 logger = logging.getLogger(__name__)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 T = TypeVar("T")
+
+
+def format_size(size_bytes: int) -> str:
+    """Format a file size for people: bytes below 1 KB, then KB and MB."""
+    if size_bytes < 1024:
+        return f"{size_bytes} B"
+    if size_bytes < 1024 * 1024:
+        return f"{size_bytes / 1024:,.1f} KB"
+    return f"{size_bytes / 1024 / 1024:,.1f} MB"
 
 
 class SessionState(rx.State):
@@ -58,7 +67,11 @@ class SessionState(rx.State):
         return translate(self.lang, key, **params)
 
     def _error_text(self, error: ServiceError) -> str:
-        return self._msg(error.key, **error.params)
+        params = dict(error.params)
+        if isinstance(error, InvalidTransition):
+            params["from_status"] = self._msg(f"status.{error.from_status}")
+            params["to_status"] = self._msg(f"status.{error.to_status}")
+        return self._msg(error.key, **params)
 
     def _field_errors(self, failure: ValidationFailed) -> dict[str, str]:
         return {

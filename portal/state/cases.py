@@ -24,6 +24,10 @@ class CaseListState(SessionState):
     status_filter: str = ""
     search: str = ""
 
+    @rx.var
+    def filtered(self) -> bool:
+        return self.status_filter != "" or self.search != ""
+
     def _fill(self, result: cases.CasePage) -> None:
         self.rows = [
             {
@@ -58,6 +62,8 @@ class CaseListState(SessionState):
     @rx.event
     def open_mine(self):
         self.page = 1
+        self.status_filter = ""
+        self.search = ""
         return self._load_mine()
 
     @rx.event
@@ -112,6 +118,7 @@ class CaseState(SessionState):
     evidence: list[dict[str, str]] = []
     moves: list[dict[str, str]] = []
     is_owner: bool = False
+    open_for_information: bool = False
     errors: dict[str, str] = {}
     upload_errors: list[str] = []
 
@@ -123,6 +130,9 @@ class CaseState(SessionState):
             return
         self.found = True
         self.is_owner = detail.is_owner
+        self.open_for_information = (
+            detail.status in workflow.STATUSES_OPEN_FOR_INFORMATION
+        )
         self.facts = {
             "number": detail.number,
             "status": detail.status,
@@ -144,7 +154,9 @@ class CaseState(SessionState):
             "demand_detail": detail.demand_detail,
             "created_at": self._format_time(detail.created_at),
             "consumer": detail.consumer_name,
-            "source": detail.source,
+            "source": ""
+            if detail.source == "web"
+            else self._msg("case.source.partner", source=detail.source),
         }
         self.timeline = [
             {
@@ -205,6 +217,11 @@ class CaseState(SessionState):
         if actor is None:
             return redirect
         target = str(form.get("status", ""))
+        if target == "withdrawn" and not form.get("confirm"):
+            self.errors = {
+                "move_withdrawn": self._msg("case.withdraw.confirm_required")
+            }
+            return None
         try:
             self._run(
                 lambda db: workflow.move_case(
@@ -246,7 +263,10 @@ class CaseState(SessionState):
         except Exception as error:  # noqa: BLE001
             return self._unexpected(error)
         self._load(actor)
-        return rx.toast.success(self._msg("common.saved"))
+        return [
+            rx.set_value("case-note", ""),
+            rx.toast.success(self._msg("common.saved")),
+        ]
 
     @rx.event
     async def add_evidence(self, files: list[rx.UploadFile]):
@@ -270,4 +290,4 @@ class CaseState(SessionState):
             except Exception as error:  # noqa: BLE001
                 return self._unexpected(error)
         self._load(actor)
-        return rx.clear_selected_files("case_evidence")
+        return None

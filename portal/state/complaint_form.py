@@ -7,7 +7,7 @@ import reflex as rx
 from portal import routes
 from portal.services import complaints, evidence
 from portal.services.errors import FieldError, NotFound, ValidationFailed
-from portal.state.base import SessionState
+from portal.state.base import SessionState, format_size
 
 logger = logging.getLogger(__name__)
 
@@ -24,13 +24,15 @@ class ComplaintFormState(SessionState):
     upload_progress: int = 0
     uploading: bool = False
     submitting: bool = False
+    # The case this form already filed; a second click on submit only goes there.
+    _filed_case_id: int = 0
 
     def _load_staged(self, db, actor) -> None:
         self.staged = [
             {
                 "id": str(view.id),
                 "name": view.name,
-                "size": f"{view.size_bytes / 1024:,.0f} KB",
+                "size": format_size(view.size_bytes),
             }
             for view in evidence.list_staged(db, actor)
         ]
@@ -43,6 +45,7 @@ class ComplaintFormState(SessionState):
         self.upload_progress = 0
         self.uploading = False
         self.submitting = False
+        self._filed_case_id = 0
         actor, redirect = self._require("consumer")
         if actor is None:
             return redirect
@@ -51,8 +54,10 @@ class ComplaintFormState(SessionState):
 
     @rx.event
     def upload_started(self, progress: dict):
-        self.uploading = True
-        self.upload_progress = int(float(progress.get("progress", 0)) * 100)
+        fraction = float(progress.get("progress", 0))
+        # The last progress report can arrive after the upload handler has run.
+        self.uploading = fraction < 1
+        self.upload_progress = int(fraction * 100)
 
     @rx.event
     async def handle_upload(self, files: list[rx.UploadFile]):
@@ -76,7 +81,7 @@ class ComplaintFormState(SessionState):
                 return self._unexpected(error)
         self._run(lambda db: self._load_staged(db, actor))
         self.upload_progress = 100
-        return rx.clear_selected_files(UPLOAD_ID)
+        return None
 
     @rx.event
     def remove_staged(self, evidence_id: str):
@@ -99,6 +104,8 @@ class ComplaintFormState(SessionState):
         actor, redirect = self._require("consumer")
         if actor is None:
             return redirect
+        if self._filed_case_id:
+            return rx.redirect(routes.case_path(self._filed_case_id))
         evidence_ids = [int(item["id"]) for item in self.staged]
         try:
             filed = self._run(
@@ -109,10 +116,14 @@ class ComplaintFormState(SessionState):
         except ValidationFailed as failure:
             self.errors = self._field_errors(failure)
             self.form_error = self._msg("complaint.fix_errors", count=len(self.errors))
+            if "evidence" in failure.errors:
+                # Another tab may have removed a staged file; show what is left.
+                self._run(lambda db: self._load_staged(db, actor))
             return None
         except Exception as error:  # noqa: BLE001
             return self._unexpected(error)
         self.staged = []
+        self._filed_case_id = filed.case_id
         return [
             rx.toast.success(self._msg("complaint.submitted", number=filed.number)),
             rx.redirect(routes.case_path(filed.case_id)),

@@ -17,7 +17,7 @@ from portal.services.errors import (
     ValidationFailed,
 )
 from portal.services.evidence import MAX_FILE_BYTES
-from portal.state.base import SessionState
+from portal.state.base import SessionState, format_size
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ def file_rows(state: SessionState, files) -> list[dict[str, str]]:
             "name": item.name,
             "href": routes.credential_file_path(item.id),
             "is_pdf": "1" if item.content_type == "application/pdf" else "",
-            "size": f"{max(1, round(item.size_bytes / 1024)):,} KB",
+            "size": format_size(item.size_bytes),
         }
         for item in files
     ]
@@ -176,7 +176,7 @@ class ApplicationState(SessionState):
             except Exception as error:  # noqa: BLE001
                 return self._unexpected(error)
         self._load(actor)
-        return rx.clear_selected_files(f"{kind}_files")
+        return None
 
     @rx.event
     async def upload_licence(self, files: list[rx.UploadFile]):

@@ -132,3 +132,74 @@ def test_admin_sees_trends(portal_server, new_page):
     expect(admin.locator("#trends-merchants")).to_contain_text("趋势测试商家")
     admin.click("#window-365")
     expect(admin.locator("#trends-categories")).to_contain_text("汽车")
+
+
+def _fill_minimal_complaint(page, merchant: str) -> None:
+    page.fill("#merchant_name", merchant)
+    page.select_option("#category", "ecommerce")
+    page.fill("#description", "收到的商品与描述不符，要求退款")
+    page.select_option("#demand", "refund")
+    page.check("#consent")
+
+
+def test_double_click_files_once(portal_server, new_page):
+    url = portal_server.url
+    page = new_page()
+    register(page, url, "双击", "13812340011", "password-double")
+    page.goto(f"{url}/complaints/new")
+    _fill_minimal_complaint(page, "双击测试商户")
+    page.dblclick("#complaint-submit")
+    page.wait_for_url(re.compile(r"/cases/\d+$"))
+    page.goto(f"{url}/complaints")
+    expect(page.locator(".case-row")).to_have_count(1)
+
+
+def test_list_filters_reset_on_return(portal_server, new_page):
+    url = portal_server.url
+    page = new_page()
+    register(page, url, "筛选", "13812340012", "password-filter")
+    page.goto(f"{url}/complaints/new")
+    _fill_minimal_complaint(page, "筛选测试商户")
+    page.click("#complaint-submit")
+    page.wait_for_url(re.compile(r"/cases/\d+$"))
+    page.goto(f"{url}/complaints")
+    page.select_option("#status", "withdrawn")
+    page.click("#search-submit")
+    expect(page.locator("#list-empty")).to_have_text(
+        "没有符合条件的投诉，请更换筛选条件。"
+    )
+    page.click("text=我要投诉")
+    page.wait_for_url("**/complaints/new")
+    page.click("text=我的投诉")
+    expect(page.locator(".case-row")).to_have_count(1)
+
+
+def test_withdraw_needs_confirmation(portal_server, new_page):
+    url = portal_server.url
+    page = new_page()
+    register(page, url, "撤回", "13812340013", "password-withdraw")
+    page.goto(f"{url}/complaints/new")
+    _fill_minimal_complaint(page, "撤回测试商户")
+    page.click("#complaint-submit")
+    page.wait_for_url(re.compile(r"/cases/\d+$"))
+    page.click("#move-withdrawn")
+    expect(page.locator("#error-move_withdrawn")).to_be_visible()
+    expect(page.locator(".status-badge").first).to_have_text("已提交")
+    page.check("#confirm-withdraw")
+    page.click("#move-withdrawn")
+    expect(page.locator(".status-badge").first).to_have_text("已撤回")
+    expect(page.locator("#case-note")).to_have_count(0)
+
+
+def test_registration_after_sign_in_lock(portal_server, new_page):
+    url = portal_server.url
+    page = new_page()
+    page.goto(f"{url}/signin")
+    for _ in range(5):
+        page.fill("#identifier", "locked-newcomer@example.com")
+        page.fill("#password", "wrong-password")
+        page.click("#sign-in-submit")
+        expect(page.locator("#form-error")).to_be_visible()
+    expect(page.locator("#form-error")).to_contain_text("锁定")
+    register(page, url, "新来的", "locked-newcomer@example.com", "password-newcomer")
+    assert page.url.endswith("/complaints")

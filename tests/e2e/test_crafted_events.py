@@ -37,7 +37,7 @@ def test_other_consumer_cannot_move_or_read_case(portal_server):
             await client.send(handler_name(CaseState, "open_case"), {}, path, query)
             await client.send(
                 handler_name(CaseState, "move"),
-                {"form": {"status": "withdrawn"}},
+                {"form": {"status": "withdrawn", "confirm": "on"}},
                 path,
                 query,
             )
@@ -141,7 +141,7 @@ def test_owner_event_does_change_case(portal_server):
             await client.send(handler_name(CaseState, "open_case"), {}, path, query)
             await client.send(
                 handler_name(CaseState, "move"),
-                {"form": {"status": "withdrawn"}},
+                {"form": {"status": "withdrawn", "confirm": "on"}},
                 path,
                 query,
             )

@@ -39,6 +39,7 @@ def _bar_table(title_key: str, rows: rx.Var, table_id: str) -> rx.Component:
                 ),
                 rx.table.body(rx.foreach(rows, row)),
                 width="100%",
+                white_space="nowrap",
                 id=table_id,
             ),
             width="100%",

@@ -37,7 +37,11 @@ def my_complaints() -> rx.Component:
             ),
             on_submit=CaseListState.filter_mine,
         ),
-        case_table(CaseListState.rows, "list.empty"),
+        rx.cond(
+            CaseListState.filtered,
+            case_table(CaseListState.rows, "list.no_match"),
+            case_table(CaseListState.rows, "list.empty"),
+        ),
         pager(
             CaseListState.page,
             CaseListState.pages,

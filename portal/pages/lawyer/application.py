@@ -221,7 +221,7 @@ def _files_section() -> rx.Component:
                         message, color_scheme="red", size="2", class_name="upload-error"
                     ),
                 ),
-                rx.flex(rx.foreach(S.files, _remove_button), wrap="wrap", gap="2"),
+                rx.flex(rx.foreach(S.files, _remove_button), wrap="wrap", gap="8px"),
                 width="100%",
             ),
         ),

@@ -149,7 +149,6 @@ def account() -> rx.Component:
                 spacing="4",
             ),
             on_submit=AuthFormState.change_password,
-            reset_on_submit=True,
         ),
         max_width="420px",
     )

@@ -115,6 +115,15 @@ def test_unknown_identifier_locks_the_same_way(db):
     assert caught.value.key == "error.sign_in.locked"
 
 
+def test_registration_session_ignores_sign_in_lock(db):
+    for _ in range(5):
+        with pytest.raises(ServiceError):
+            auth.sign_in(db, "new@example.com", "wrong-password")
+    actor = auth.register(db, "new@example.com", "password-1", "新用户", Role.CONSUMER)
+    token = auth.open_session(db, actor)
+    assert auth.resolve_session(db, token) == actor
+
+
 def test_sign_out_revokes_session(db):
     auth.register(db, "13800138000", "password-1", "甲", Role.CONSUMER)
     _actor, token = auth.sign_in(db, "13800138000", "password-1")

@@ -248,6 +248,21 @@ def test_my_cases_search_and_filter(db):
     assert cases.list_my_cases(db, owner, status="submitted").total == 2
 
 
+def test_my_cases_search_is_literal(db):
+    owner = make_user(db)
+    file_sample(db, owner, merchant_name="百分%商店")
+    file_sample(db, owner, merchant_name="吉利汽车")
+    assert cases.list_my_cases(db, owner, search="%").total == 1
+    assert cases.list_my_cases(db, owner, search="_").total == 0
+
+
+def test_long_file_name_keeps_extension(db):
+    consumer = make_user(db)
+    view = evidence.stage_upload(db, consumer, "票" * 300 + ".png", PNG)
+    assert len(view.name) == 255
+    assert view.name.endswith(".png")
+
+
 def test_queue_is_admin_only_and_oldest_first(db):
     owner = make_user(db)
     admin = make_user(db, Role.ADMIN)

@@ -123,6 +123,8 @@ def test_amount_accepts(raw, expected):
     [
         ("abc", "error.amount.not_a_number"),
         ("1,0", "error.amount.not_a_number"),
+        ("1e3", "error.amount.not_a_number"),
+        ("0x10", "error.amount.not_a_number"),
         ("12,34.5", "error.amount.not_a_number"),
         ("NaN", "error.amount.not_a_number"),
         ("Infinity", "error.amount.not_a_number"),
