@@ -36,6 +36,9 @@ def format_size(size_bytes: int) -> str:
 class SessionState(rx.State):
     """The signed-in account of this browser and the UI language."""
 
+    # NOTE: Reflex writes state cookies from the page's JavaScript, so this one
+    # cannot be HttpOnly. SameSite=Strict and rendering user text only as text
+    # (never as HTML) limit what a script could do with it.
     session_token: str = rx.Cookie(
         "",
         name="fx_session",

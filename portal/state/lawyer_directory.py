@@ -28,7 +28,9 @@ def _profile_card(
         "firm_href": routes.law_firm_path(profile.firm_id) if profile.firm_id else "",
         "region": option_label(state, "region", profile.region),
         "years": state._msg("lawyer.years", years=profile.years_in_practice),
-        "areas": "、".join(option_label(state, "area", a) for a in profile.areas),
+        "areas": state._msg("common.list_separator").join(
+            option_label(state, "area", a) for a in profile.areas
+        ),
     }
 
 

@@ -165,9 +165,12 @@ class LawyerReviewState(SessionState):
         except Exception as error:  # noqa: BLE001  (logged; the user sees a plain message)
             return self._unexpected(error)
         self._load(actor)
-        return rx.toast.success(
-            self._msg("lawyer.decided", status=self._msg(f"lawyer.status.{status}"))
-        )
+        return [
+            rx.set_value(f"reason-{action}", ""),
+            rx.toast.success(
+                self._msg("lawyer.decided", status=self._msg(f"lawyer.status.{status}"))
+            ),
+        ]
 
 
 def log_row(state: SessionState, entry: credential_review.LogEntry) -> dict[str, str]:

@@ -34,7 +34,7 @@ def _facts() -> rx.Component:
         _fact("lawyer.firm_name", F["firm_name"]),
         _fact("lawyer.firm_uscc", F["firm_uscc"]),
         _fact("lawyer.region", F["region"]),
-        _fact("lawyer.practice_areas", S.areas.join("、")),
+        _fact("lawyer.practice_areas", S.areas.join(tr("common.list_separator"))),
         _fact("lawyer.years_in_practice", F["years"]),
         _fact("lawyer.statement", F["statement"]),
         _fact("lawyer.submitted_at", F["submitted_at"]),
@@ -80,7 +80,6 @@ def _action_form(item: rx.Var) -> rx.Component:
             width="100%",
         ),
         on_submit=LawyerReviewState.decide,
-        reset_on_submit=True,
         width="100%",
     )
 
