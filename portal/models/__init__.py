@@ -30,3 +30,23 @@ __all__ = [
     "SignInThrottle",
     "User",
 ]
+
+from portal.models.consultation import (  # noqa: E402
+    Consultation,
+    ConsultationFile,
+    ConsultationMessage,
+    ConsultationStatus,
+    ConsultationTopic,
+    LawyerDuty,
+    Recommendation,
+)
+
+__all__ += [
+    "Consultation",
+    "ConsultationFile",
+    "ConsultationMessage",
+    "ConsultationStatus",
+    "ConsultationTopic",
+    "LawyerDuty",
+    "Recommendation",
+]

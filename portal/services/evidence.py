@@ -79,28 +79,27 @@ def count_staged(db: Session, actor: Actor) -> int:
     ).one()
 
 
-def store_file(
-    db: Session,
-    actor: Actor,
-    name: str,
-    data: bytes,
-    *,
-    complaint_id: int | None = None,
-    already_attached: int = 0,
-    field: str = "evidence",
-) -> EvidenceView:
-    """Check and store one uploaded file for ``actor``.
+@dataclass(frozen=True)
+class StoredFile:
+    """A checked file written to private storage, not yet recorded in a table."""
 
-    ``already_attached`` is how many files the target complaint (or the
-    staging area) already holds, so the nine-file limit counts them.
+    name: str
+    stored_name: str
+    content_type: str
+    size_bytes: int
+    sha256: str
+
+
+def write_checked_file(
+    actor: Actor, name: str, data: bytes, *, field: str = "evidence"
+) -> StoredFile:
+    """Check one uploaded file by the evidence rules and write it to storage.
 
     Raises:
-        FieldError: the file is empty, over 10 MB, not JPEG, PNG or PDF by
-            content, or would be file number ten.
+        FieldError: the file is empty, over 10 MB, or not JPEG, PNG or PDF by
+            content.
     """
     display_name = _clean_name(name)
-    if already_attached >= MAX_FILES_PER_COMPLAINT:
-        raise FieldError(field, "error.evidence.too_many", max=MAX_FILES_PER_COMPLAINT)
     if not data:
         raise FieldError(field, "error.evidence.empty", name=display_name)
     if len(data) > MAX_FILE_BYTES:
@@ -121,14 +120,45 @@ def store_file(
     path = storage_path(stored_name)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-    row = Evidence(
-        owner_id=actor.user_id,
-        complaint_id=complaint_id,
-        original_name=display_name,
+    return StoredFile(
+        name=display_name,
         stored_name=stored_name,
         content_type=mime,
         size_bytes=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def store_file(
+    db: Session,
+    actor: Actor,
+    name: str,
+    data: bytes,
+    *,
+    complaint_id: int | None = None,
+    already_attached: int = 0,
+    field: str = "evidence",
+) -> EvidenceView:
+    """Check and store one uploaded file for ``actor``.
+
+    ``already_attached`` is how many files the target complaint (or the
+    staging area) already holds, so the nine-file limit counts them.
+
+    Raises:
+        FieldError: the file is empty, over 10 MB, not JPEG, PNG or PDF by
+            content, or would be file number ten.
+    """
+    if already_attached >= MAX_FILES_PER_COMPLAINT:
+        raise FieldError(field, "error.evidence.too_many", max=MAX_FILES_PER_COMPLAINT)
+    stored = write_checked_file(actor, name, data, field=field)
+    row = Evidence(
+        owner_id=actor.user_id,
+        complaint_id=complaint_id,
+        original_name=stored.name,
+        stored_name=stored.stored_name,
+        content_type=stored.content_type,
+        size_bytes=stored.size_bytes,
+        sha256=stored.sha256,
     )
     db.add(row)
     db.flush()
