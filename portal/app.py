@@ -73,3 +73,31 @@ app.add_page(
     title="律师 · 放心",
     on_load=AuthFormState.open_account,
 )
+
+from portal.pages.consultation import consultation_page  # noqa: E402
+from portal.pages.consumer.consultations import consultations_page  # noqa: E402
+from portal.pages.lawyer.consultations import lawyer_consultations  # noqa: E402
+from portal.state.consultation_chat import ChatState  # noqa: E402
+from portal.state.consultations import (  # noqa: E402
+    ConsultationListState,
+    LawyerDeskState,
+)
+
+app.add_page(
+    consultations_page,
+    route=routes.CONSULTATIONS,
+    title="法律咨询 · 放心",
+    on_load=ConsultationListState.open,
+)
+app.add_page(
+    consultation_page,
+    route=routes.CONSULTATION,
+    title="咨询 · 放心",
+    on_load=ChatState.open,
+)
+app.add_page(
+    lawyer_consultations,
+    route=routes.LAWYER_CONSULTATIONS,
+    title="咨询台 · 放心",
+    on_load=LawyerDeskState.open,
+)

@@ -39,18 +39,28 @@ def _content_disposition(name: str) -> str:
 
 async def evidence_file(request: Request):
     """Send one evidence file to a user who may read it; 404 for anyone else."""
+    return _send_checked_file(
+        request, request.path_params["evidence_id"], open_for_download
+    )
+
+
+async def consultation_file(request: Request):
+    """Send a consultation file to a participant or an admin; 404 for anyone else."""
+    from portal.services.consultation_messages import open_file
+
+    return _send_checked_file(request, request.path_params["file_id"], open_file)
+
+
+def _send_checked_file(request: Request, file_id: int, open_checked):
     token = request.cookies.get(SESSION_COOKIE, "")
-    evidence_id = request.path_params["evidence_id"]
     try:
         with session_scope() as db:
             actor = resolve_session(db, token)
-            download = open_for_download(db, actor, evidence_id)
+            download = open_checked(db, actor, file_id)
     except NotFound:
         return PlainTextResponse("Not found", status_code=404)
     if not download.path.is_file():
-        logger.error(
-            "evidence %s is missing from storage at %s", evidence_id, download.path
-        )
+        logger.error("file %s is missing from storage at %s", file_id, download.path)
         return PlainTextResponse("Not found", status_code=404)
     return FileResponse(
         download.path,
@@ -74,6 +84,7 @@ def build_routes() -> Starlette:
         routes=[
             Route("/files/evidence/{evidence_id:int}", evidence_file),
             Route("/healthz", health),
+            Route("/files/consultation/{file_id:int}", consultation_file),
         ]
     )
 

@@ -25,3 +25,19 @@ def evidence_path(evidence_id: int | str) -> str:
 def home_for(role: str) -> str:
     """Return where a user of ``role`` lands after signing in."""
     return {"admin": ADMIN_QUEUE, "lawyer": LAWYER_HOME}.get(role, MY_COMPLAINTS)
+
+
+CONSULTATIONS = "/consultations"
+CONSULTATION = "/consultations/[consultation_id]"
+LAWYER_CONSULTATIONS = "/lawyer/consultations"
+CONSULTATION_FILE = "/files/consultation/{file_id}"
+
+
+def consultation_path(consultation_id: int | str) -> str:
+    """Return the chat page of one consultation."""
+    return f"/consultations/{consultation_id}"
+
+
+def consultation_file_path(file_id: int | str) -> str:
+    """Return the access-checked download path of one consultation file."""
+    return CONSULTATION_FILE.format(file_id=file_id)

@@ -19,6 +19,7 @@ def _role_links() -> rx.Component:
             rx.hstack(
                 _nav_link("nav.new_complaint", routes.NEW_COMPLAINT),
                 _nav_link("nav.my_complaints", routes.MY_COMPLAINTS),
+                _nav_link("consultation.nav.consumer", routes.CONSULTATIONS),
                 spacing="4",
             ),
         ),
@@ -28,7 +29,11 @@ def _role_links() -> rx.Component:
         ),
         (
             "lawyer",
-            rx.hstack(_nav_link("nav.account", routes.LAWYER_HOME), spacing="4"),
+            rx.hstack(
+                _nav_link("nav.account", routes.LAWYER_HOME),
+                _nav_link("consultation.nav.lawyer", routes.LAWYER_CONSULTATIONS),
+                spacing="4",
+            ),
         ),
         rx.fragment(),
     )
