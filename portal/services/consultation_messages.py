@@ -225,39 +225,49 @@ def open_file(db: Session, actor: Actor | None, file_id: int) -> Download:
 
 
 def _to_view(db: Session, message: ConsultationMessage) -> MessageView:
-    return _views(db, [message])[0]
+    sender = db.get(User, message.sender_id)
+    stored = db.get(ConsultationFile, message.file_id) if message.file_id else None
+    return _view(message, sender.display_name if sender else "", stored)
 
 
-def _views(db: Session, messages: list[ConsultationMessage]) -> list[MessageView]:
-    sender_ids = {message.sender_id for message in messages}
-    file_ids = {message.file_id for message in messages if message.file_id}
-    names = {
-        user.id: user.display_name
-        for user in db.exec(select(User).where(User.id.in_(sender_ids))).all()
-    }
-    files = {
-        stored.id: stored
-        for stored in db.exec(
-            select(ConsultationFile).where(ConsultationFile.id.in_(file_ids))
-        ).all()
-    }
-    views = []
-    for message in messages:
-        stored = files.get(message.file_id)
-        views.append(
-            MessageView(
-                seq=message.seq,
-                sender_id=message.sender_id,
-                sender_name=names.get(message.sender_id, ""),
-                client_id=message.client_id,
-                body=message.body,
-                file_id=message.file_id,
-                file_name=stored.original_name if stored else "",
-                file_type=stored.content_type if stored else "",
-                created_at=message.created_at,
-            )
+def _view(
+    message: ConsultationMessage, sender_name: str, stored: ConsultationFile | None
+) -> MessageView:
+    return MessageView(
+        seq=message.seq,
+        sender_id=message.sender_id,
+        sender_name=sender_name,
+        client_id=message.client_id,
+        body=message.body,
+        file_id=message.file_id,
+        file_name=stored.original_name if stored else "",
+        file_type=stored.content_type if stored else "",
+        created_at=message.created_at,
+    )
+
+
+def _page_query(consultation_id: int):
+    """Select messages with their sender's name and file in one query."""
+    return (
+        select(ConsultationMessage, User.display_name, ConsultationFile)
+        .join(User, User.id == ConsultationMessage.sender_id)
+        .join(
+            ConsultationFile,
+            ConsultationFile.id == ConsultationMessage.file_id,
+            isouter=True,
         )
-    return views
+        .where(ConsultationMessage.consultation_id == consultation_id)
+    )
+
+
+def _after(db: Session, consultation_id: int, after_seq: int, limit: int):
+    rows = db.exec(
+        _page_query(consultation_id)
+        .where(ConsultationMessage.seq > after_seq)
+        .order_by(ConsultationMessage.seq)
+        .limit(limit)
+    ).all()
+    return [_view(*row) for row in rows]
 
 
 def history(
@@ -279,18 +289,38 @@ def history(
     """
     row = load_consultation(db, actor, consultation_id)
     limit = max(1, min(MAX_PAGE_SIZE, int(limit)))
-    query = select(ConsultationMessage).where(
-        ConsultationMessage.consultation_id == row.id
-    )
     if after_seq is not None:
-        query = query.where(ConsultationMessage.seq > after_seq).order_by(
-            ConsultationMessage.seq
-        )
-        return _views(db, list(db.exec(query.limit(limit)).all()))
+        return _after(db, row.id, after_seq, limit)
+    query = _page_query(row.id)
     if before_seq is not None:
         query = query.where(ConsultationMessage.seq < before_seq)
     newest = db.exec(query.order_by(ConsultationMessage.seq.desc()).limit(limit)).all()
-    return _views(db, list(reversed(newest)))
+    return [_view(*item) for item in reversed(newest)]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Messages new to a reader, and the reader's read mark after seeing them."""
+
+    messages: list[MessageView]
+    read_seq: int
+
+
+def receive(
+    db: Session, actor: Actor, consultation_id: int, after_seq: int
+) -> Delivery:
+    """Return the messages after ``after_seq`` and mark them read by the actor.
+
+    One access check and one transaction serve both steps, because this runs
+    for every message delivered to an open page.
+
+    Raises:
+        NotFound: the actor may not read the consultation.
+    """
+    row = load_consultation(db, actor, consultation_id)
+    fresh = _after(db, row.id, after_seq, MAX_PAGE_SIZE)
+    read_seq = _advance_read_mark(db, actor, row, fresh[-1].seq) if fresh else 0
+    return Delivery(messages=fresh, read_seq=read_seq)
 
 
 def mark_read(db: Session, actor: Actor, consultation_id: int, seq: int) -> int:
@@ -303,6 +333,10 @@ def mark_read(db: Session, actor: Actor, consultation_id: int, seq: int) -> int:
         NotFound: the actor may not read the consultation.
     """
     row = load_consultation(db, actor, consultation_id)
+    return _advance_read_mark(db, actor, row, seq)
+
+
+def _advance_read_mark(db: Session, actor: Actor, row: Consultation, seq: int) -> int:
     if row.consumer_id == actor.user_id:
         column = Consultation.consumer_read_seq
     elif row.lawyer_id == actor.user_id:
@@ -315,8 +349,7 @@ def mark_read(db: Session, actor: Actor, consultation_id: int, seq: int) -> int:
         .where(Consultation.id == row.id, column < target)
         .values({column: target})
     )
-    db.refresh(row)
-    return getattr(row, column.key)
+    return max(getattr(row, column.key), target)
 
 
 def count_unread(db: Session, actor: Actor, row: Consultation) -> int:

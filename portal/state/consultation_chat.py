@@ -19,6 +19,7 @@ from portal import realtime, routes
 from portal.services import consultation_messages as chat_messages
 from portal.services import consultations, evidence
 from portal.services.actors import Actor
+from portal.services.auth import resolve_session
 from portal.services.errors import (
     FieldError,
     NotFound,
@@ -53,6 +54,11 @@ async def _tab_connected(token: str) -> bool:
     return await namespace._token_manager.is_token_connected(token)
 
 
+def _is_own(note: dict, tab: str) -> bool:
+    """Tell whether this tab sent the note, having already shown its effect."""
+    return note.get("tab") == tab and note.get("kind") != "status"
+
+
 class ChatState(SessionState):
     """One consultation as its consumer, its lawyer or an admin sees it."""
 
@@ -75,6 +81,7 @@ class ChatState(SessionState):
     _typing_until: float = 0.0
     _typing_sent_at: float = 0.0
     _participant_ids: list[int] = []
+    _user_id: int = 0
 
     def _message_row(
         self, actor: Actor, view: chat_messages.MessageView
@@ -95,6 +102,7 @@ class ChatState(SessionState):
         }
 
     def _fill_info(self, actor: Actor, view: consultations.ConsultationView) -> None:
+        self._user_id = actor.user_id
         if view.consumer_id == actor.user_id:
             self.my_part = "consumer"
             self._peer_read_seq = view.lawyer_read_seq
@@ -144,20 +152,17 @@ class ChatState(SessionState):
         self.has_older = bool(page) and page[0].seq > 1
         self._last_seq = page[-1].seq if page else 0
 
-    def _load_new(self, db, actor: Actor) -> bool:
-        """Append messages after the newest shown; returns whether any came."""
-        fresh = chat_messages.history(
-            db, actor, self.consultation_id, after_seq=self._last_seq
-        )
+    def _append(self, actor: Actor, views: list[chat_messages.MessageView]) -> None:
+        """Append messages newer than the newest shown, keeping MAX_VISIBLE."""
+        fresh = [view for view in views if view.seq > self._last_seq]
         if not fresh:
-            return False
+            return
         rows = self.messages + [self._message_row(actor, view) for view in fresh]
         if len(rows) > MAX_VISIBLE:
             rows = rows[-MAX_VISIBLE:]
             self.has_older = True
         self.messages = rows
         self._last_seq = fresh[-1].seq
-        return True
 
     def _refresh_read_marks(self) -> None:
         self.messages = [
@@ -175,7 +180,12 @@ class ChatState(SessionState):
 
     async def _announce(self, actor: Actor, kind: str, **fields) -> None:
         """Publish a note about this consultation for the other side's pages."""
-        note = {"kind": kind, "from": actor.user_id, **fields}
+        note = {
+            "kind": kind,
+            "from": actor.user_id,
+            "tab": self.router.session.client_token,
+            **fields,
+        }
         broker = realtime.broker()
         await broker.publish(realtime.consultation_channel(self.consultation_id), note)
         if kind in ("message", "status", "read"):
@@ -245,6 +255,8 @@ class ChatState(SessionState):
                             consultation_id,
                         )
                         return
+                if note is not None and _is_own(note, token):
+                    continue
                 async with self:
                     if self._listen_generation != generation:
                         return
@@ -259,40 +271,55 @@ class ChatState(SessionState):
             if self.peer_typing and time.monotonic() >= self._typing_until:
                 self.peer_typing = False
             return False
-        actor = self._actor()
-        if actor is None:
-            return False
         kind = note.get("kind")
-        from_self = note.get("from") == actor.user_id
-        if kind == "typing" and not from_self:
+        from_me = note.get("from") == self._user_id
+        if kind in ("typing", "read") and from_me:
+            return False
+        if kind == "typing":
             self.peer_typing = True
             self._typing_until = time.monotonic() + TYPING_SHOWN_SECONDS
             return False
-        if kind == "read" and not from_self:
+        if kind == "read":
             self._peer_read_seq = max(self._peer_read_seq, int(note.get("seq", 0)))
             self._refresh_read_marks()
             return False
         if kind == "message":
-            return await self._receive(actor, from_self)
+            return await self._receive()
+        actor = self._actor()
+        if actor is None:
+            self.found = False
+            return False
         if kind == "status" or (kind == "queue" and self.status == "waiting"):
             await self._reload_info(actor)
         return False
 
-    async def _receive(self, actor: Actor, from_self: bool) -> bool:
-        def load(db):
-            arrived = self._load_new(db, actor)
-            return arrived, self._mark_read(db, actor) if arrived else 0
+    def _fetch_new(self, db: Session, actor: Actor) -> chat_messages.Delivery:
+        return chat_messages.receive(db, actor, self.consultation_id, self._last_seq)
+
+    async def _receive(self) -> bool:
+        """Load new messages for the signed-in reader in one transaction."""
+
+        def load(db: Session):
+            actor = resolve_session(db, self.session_token)
+            return actor, self._fetch_new(db, actor) if actor else None
 
         try:
-            arrived, read_seq = self._run(load)
+            actor, delivery = self._run(load)
         except NotFound:
+            delivery = None
+        if delivery is None:
             self.found = False
             return False
-        if not from_self:
+        return await self._show(actor, delivery)
+
+    async def _show(self, actor: Actor, delivery: chat_messages.Delivery) -> bool:
+        """Show delivered messages and tell the other side they were read."""
+        if any(view.sender_id != actor.user_id for view in delivery.messages):
             self.peer_typing = False
-        if read_seq and not from_self:
-            await self._announce(actor, "read", seq=read_seq)
-        return arrived
+        self._append(actor, delivery.messages)
+        if delivery.read_seq and self.my_part != "admin":
+            await self._announce(actor, "read", seq=delivery.read_seq)
+        return bool(delivery.messages)
 
     async def _reload_info(self, actor: Actor) -> None:
         try:
@@ -309,12 +336,13 @@ class ChatState(SessionState):
             return redirect
         client_id = str(form.get("client_id", ""))
         body = str(form.get("body", ""))
+
+        def store(db: Session) -> chat_messages.Delivery:
+            chat_messages.send(db, actor, self.consultation_id, client_id, body)
+            return self._fetch_new(db, actor)
+
         try:
-            self._run(
-                lambda db: chat_messages.send(
-                    db, actor, self.consultation_id, client_id, body
-                )
-            )
+            delivery = self._run(store)
         except FieldError as error:
             self.errors = {error.field: self._error_text(error)}
             return None
@@ -322,13 +350,14 @@ class ChatState(SessionState):
             return rx.toast.error(self._error_text(error))
         except Exception as error:  # noqa: BLE001
             return self._unexpected(error)
-        return await self._after_send(actor)
-
-    async def _after_send(self, actor: Actor):
-        self.draft_id = uuid.uuid4().hex
-        self._run(lambda db: self._load_new(db, actor))
-        await self._announce(actor, "message", seq=self._last_seq)
+        await self._after_send(actor, delivery)
         return rx.call_script(SCROLL_TO_END)
+
+    async def _after_send(self, actor: Actor, delivery: chat_messages.Delivery) -> None:
+        """Show what was stored, with any message that arrived just before it."""
+        self.draft_id = uuid.uuid4().hex
+        await self._show(actor, delivery)
+        await self._announce(actor, "message", seq=self._last_seq)
 
     @rx.event
     async def send_files(self, files: list[rx.UploadFile]):
@@ -360,7 +389,8 @@ class ChatState(SessionState):
                 return rx.toast.error(self._error_text(error))
             except Exception as error:  # noqa: BLE001
                 return self._unexpected(error)
-        await self._after_send(actor)
+        delivery = self._run(lambda db: self._fetch_new(db, actor))
+        await self._after_send(actor, delivery)
         return [rx.clear_selected_files(UPLOAD_ID), rx.call_script(SCROLL_TO_END)]
 
     @rx.event
@@ -373,10 +403,7 @@ class ChatState(SessionState):
         if actor is None or self.my_part not in ("consumer", "lawyer"):
             return
         self._typing_sent_at = now
-        await realtime.broker().publish(
-            realtime.consultation_channel(self.consultation_id),
-            {"kind": "typing", "from": actor.user_id},
-        )
+        await self._announce(actor, "typing")
 
     @rx.event
     def scrolled(self, scroll_top: int):
