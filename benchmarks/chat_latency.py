@@ -7,11 +7,9 @@ message's latency runs from the moment its sender emits it to the moment the
 other side's page state contains it. Afterwards it runs the same exchange
 through a bare python-socketio relay on this machine, for comparison.
 
-Example, one worker on SQLite (start the portal first, see
-benchmarks/README.md):
+Against a portal started with ``make run`` (same environment variables):
 
-    .venv/bin/python benchmarks/chat_latency.py --url http://localhost:3400 \\
-        --database-url sqlite:////tmp/bench/portal.db --pairs 50
+    .venv/bin/python benchmarks/chat_latency.py --pairs 50
 
 Every run is bounded: ``--messages`` per side per pair, ``--timeout`` seconds
 overall, and only loopback URLs are accepted.
@@ -22,6 +20,7 @@ import asyncio
 import json
 import logging
 import secrets
+import socket
 import statistics
 import subprocess
 import sys
@@ -48,6 +47,7 @@ from portal.models import (  # noqa: E402
 )
 from portal.models.types import utcnow  # noqa: E402
 from portal.services.auth import hash_token, password_context  # noqa: E402
+from portal.settings import get_settings  # noqa: E402
 
 logger = logging.getLogger("chat_latency")
 
@@ -91,6 +91,12 @@ class Tally:
 def _percentile(sorted_values: list[float], percent: float) -> float:
     index = min(len(sorted_values) - 1, round(percent / 100 * (len(sorted_values) - 1)))
     return sorted_values[index]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def _require_loopback(url: str) -> None:
@@ -227,7 +233,7 @@ async def run_portal(args, arranged, deadline: float) -> dict[str, float]:
 
 async def run_relay(args, deadline: float) -> dict[str, float]:
     """Run the same exchange through a bare python-socketio relay process."""
-    port = args.relay_port
+    port = args.relay_port or _free_port()
     relay = subprocess.Popen([sys.executable, str(RELAY_SCRIPT), str(port)])
     tally = Tally()
     clients = []
@@ -274,14 +280,17 @@ def _print_row(name: str, result: dict[str, float]) -> None:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    settings = get_settings()
     parser.add_argument(
         "--url",
         action="append",
-        required=True,
-        help="portal backend URL; give it twice to put lawyers on a second worker",
+        help="portal backend URL (default FANGXIN_PUBLIC_URL); give it twice to "
+        "put lawyers on a second worker",
     )
     parser.add_argument(
-        "--database-url", required=True, help="the portal's DATABASE_URL"
+        "--database-url",
+        default=settings.database_url,
+        help="the portal's database (default DATABASE_URL)",
     )
     parser.add_argument("--pairs", type=int, default=50, help="consultations (1-500)")
     parser.add_argument(
@@ -296,9 +305,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--connect-timeout", type=float, default=60, help="seconds per page load"
     )
-    parser.add_argument("--relay-port", type=int, default=3499, help="relay port")
+    parser.add_argument(
+        "--relay-port", type=int, default=0, help="relay port (default: a free one)"
+    )
     parser.add_argument("--json", action="store_true", help="print results as JSON")
     args = parser.parse_args(argv)
+    args.url = args.url or [settings.public_url]
     if not 1 <= args.pairs <= 500:
         parser.error(f"--pairs {args.pairs} is outside 1 to 500")
     if not 1 <= args.messages <= 100:

@@ -1,7 +1,7 @@
 """Notifications between backend workers: "consultation 7 has a new message".
 
-Notes carry ids and kinds only; readers load the data itself from the
-database, so a lost note delays an update but never loses a message.
+Notes carry ids and kinds only, and readers load the data itself from the
+database. A lost note therefore delays an update but loses no message.
 
 Without ``REDIS_URL`` notes travel through in-process queues, which suffices
 for the single-process SQLite set-up. With it, every note goes through Redis

@@ -56,7 +56,7 @@ def _require_sender(db: Session, actor: Actor, row: Consultation) -> None:
         require_approved_lawyer(db, actor)
     elif row.consumer_id != actor.user_id:
         logger.warning(
-            "account %s refused writing to consultation %s", actor.user_id, row.id
+            "account %s denied writing to consultation %s", actor.user_id, row.id
         )
         raise NotFound()
     if row.status != ConsultationStatus.ACTIVE:
@@ -281,8 +281,9 @@ def history(
 ) -> list[MessageView]:
     """Return one page of messages in sequence order, oldest first.
 
-    With ``after_seq`` the page holds the messages after it (new ones); else
-    it holds the newest ones before ``before_seq`` (or the newest of all).
+    With ``after_seq`` the page contains the messages after it (new ones).
+    Otherwise it contains the newest ones before ``before_seq``, or the newest
+    of all.
 
     Raises:
         NotFound: the actor may not read the consultation.

@@ -44,8 +44,8 @@ S = ConsultationStatus
 QUESTION_MAX_CHARS = 2000
 SUMMARY_MAX_CHARS = 4000
 RATING_COMMENT_MAX_CHARS = 500
-# Minutes a consumer is told to expect per queue place before any pick-up
-# has been measured; an estimate, replaced by the measured average.
+# Estimated minutes per queue place until a pick-up has been measured. The
+# measured average replaces it.
 DEFAULT_MINUTES_PER_PICK_UP = 5
 RECENT_PICK_UPS = 20
 LIST_LIMIT = 50
@@ -79,7 +79,7 @@ class ConsultationView:
 
 @dataclass(frozen=True)
 class QueueEntry:
-    """A waiting consultation as an on-duty lawyer sees it in the queue."""
+    """A waiting consultation as shown to on-duty lawyers in the queue."""
 
     id: int
     topic: str
@@ -90,7 +90,7 @@ class QueueEntry:
 
 @dataclass(frozen=True)
 class QueuePlace:
-    """Where a waiting consultation stands: 1 is next, with the estimated wait."""
+    """A waiting consultation's queue position (1 is next) and estimated wait."""
 
     position: int
     estimated_minutes: int
@@ -179,7 +179,7 @@ def load_consultation(
     row = db.get(Consultation, consultation_id, with_for_update=lock)
     if row is None or actor is None or not is_participant(db, actor, row):
         logger.warning(
-            "refused consultation %s to account %s",
+            "denied consultation %s to account %s",
             consultation_id,
             actor.user_id if actor else None,
         )
@@ -189,7 +189,7 @@ def load_consultation(
 
 def _require_consumer(actor: Actor) -> None:
     if not actor.is_consumer:
-        logger.warning("account %s refused: not a consumer", actor.user_id)
+        logger.warning("account %s denied: not a consumer", actor.user_id)
         raise PermissionDenied()
 
 
@@ -339,7 +339,7 @@ def is_on_duty(db: Session, actor: Actor) -> bool:
 
 def _require_on_duty(db: Session, actor: Actor) -> None:
     if not is_on_duty(db, actor):
-        logger.warning("lawyer %s refused the queue: off duty", actor.user_id)
+        logger.warning("lawyer %s denied the queue: off duty", actor.user_id)
         raise PermissionDenied("consultation.error.off_duty")
 
 
@@ -379,12 +379,12 @@ def pick_up(db: Session, actor: Actor, consultation_id: int) -> ConsultationView
         ServiceError: another lawyer took it first, or the consumer cancelled.
     """
     _require_on_duty(db, actor)
-    taken = db.exec(
+    assigned = db.exec(
         update(Consultation)
         .where(Consultation.id == consultation_id, Consultation.status == S.WAITING)
         .values(status=S.ACTIVE, lawyer_id=actor.user_id, picked_up_at=utcnow())
     )
-    if taken.rowcount != 1:
+    if assigned.rowcount != 1:
         logger.info(
             "lawyer %s missed consultation %s: no longer waiting",
             actor.user_id,

@@ -1,7 +1,7 @@
 """The consultation page: live chat between the consumer and the lawyer.
 
-The page holds at most ``MAX_VISIBLE`` messages; older ones are fetched a
-page at a time when the reader scrolls to the top. A background task per open
+The page contains at most ``MAX_VISIBLE`` messages. Older ones are fetched
+a page at a time when the reader scrolls to the top. A background task per open
 page listens for notes (``portal.realtime``) and loads what is new from the
 database, so delivery works across workers whenever the broker does.
 """
@@ -49,18 +49,24 @@ async def _tab_connected(token: str) -> bool:
     namespace = get_app().app.event_namespace
     if namespace is None:
         return False
-    # NOTE: _token_manager is private Reflex API (0.10.1); it is the only place
-    # that knows whether a tab is still connected.
+    # NOTE: _token_manager is private Reflex API (0.10.1), used because it is
+    # the only record of whether a tab is still connected.
     return await namespace._token_manager.is_token_connected(token)
 
 
-def _is_own(note: dict, tab: str) -> bool:
-    """Tell whether this tab sent the note, having already shown its effect."""
-    return note.get("tab") == tab and note.get("kind") != "status"
+def _is_irrelevant(note: dict, tab: str, waiting: bool) -> bool:
+    """Tell whether a note can be dropped without taking the state lock.
+
+    This tab has already shown the effect of its own notes, and queue changes
+    matter only to a page that is waiting in the queue.
+    """
+    if note.get("tab") == tab and note.get("kind") != "status":
+        return True
+    return note.get("kind") == "queue" and not waiting
 
 
 class ChatState(SessionState):
-    """One consultation as its consumer, its lawyer or an admin sees it."""
+    """One consultation, as shown to its consumer, its lawyer or an admin."""
 
     consultation_id: int = 0
     found: bool = False
@@ -192,7 +198,7 @@ class ChatState(SessionState):
             for user_id in self._participant_ids:
                 await broker.publish(realtime.user_channel(user_id), note)
         if kind == "status":
-            await broker.publish(realtime.QUEUE_CHANNEL, note)
+            await broker.publish(realtime.QUEUE_CHANNEL, {**note, "kind": "queue"})
 
     @rx.event
     async def open(self):
@@ -235,6 +241,7 @@ class ChatState(SessionState):
             generation = self._listen_generation
             consultation_id = self.consultation_id
             token = self.router.session.client_token
+            waiting = self.status == "waiting"
         channels = (
             realtime.consultation_channel(consultation_id),
             realtime.QUEUE_CHANNEL,
@@ -255,13 +262,14 @@ class ChatState(SessionState):
                             consultation_id,
                         )
                         return
-                if note is not None and _is_own(note, token):
+                if note is not None and _is_irrelevant(note, token, waiting):
                     continue
                 async with self:
                     if self._listen_generation != generation:
                         return
                     scroll = await self._apply(note)
                     typing_until = self._typing_until if self.peer_typing else None
+                    waiting = self.status == "waiting"
                 if scroll:
                     yield rx.call_script(SCROLL_TO_END)
 

@@ -44,7 +44,7 @@ def _list_row(
 
 
 class ConsultationListState(SessionState):
-    """The consumer's consultations and the form that asks a new question."""
+    """The consumer's consultations and the form for a new question."""
 
     rows: list[dict[str, str]] = []
     case_options: list[dict[str, str]] = []
@@ -214,5 +214,5 @@ class LawyerDeskState(SessionState):
         broker = realtime.broker()
         note = {"kind": "status", "from": actor.user_id}
         await broker.publish(realtime.consultation_channel(view.id), note)
-        await broker.publish(realtime.QUEUE_CHANNEL, note)
+        await broker.publish(realtime.QUEUE_CHANNEL, {**note, "kind": "queue"})
         return rx.redirect(routes.consultation_path(view.id))

@@ -1,4 +1,4 @@
-"""A consumer and a lawyer in two browser contexts: ask, answer, close, rate."""
+"""A consumer and a lawyer in two browser contexts: ask, reply, close, rate."""
 
 import re
 
@@ -46,9 +46,12 @@ def test_consultation_journey(portal_server, new_page):
     _approve(portal_server, "journey-l@x.test")
     case_id = _case_of(portal_server, "journey-c@x.test")
 
-    consumer.goto(f"{base}/consultations?case={case_id}")
+    consumer.goto(f"{base}/cases/{case_id}")
+    consumer.click("#ask-lawyer")
+    consumer.wait_for_url(f"**/consultations?case={case_id}")
+    consumer.wait_for_selector(f"#case_id option[value='{case_id}']", state="attached")
+    assert consumer.input_value("#case_id") == str(case_id)
     consumer.select_option("#topic", "ecommerce")
-    consumer.select_option("#case_id", str(case_id))
     consumer.fill("#question", "电饭煲坏了，<b>商家</b>拒绝退款怎么办？")
     consumer.click("#ask")
     consumer.wait_for_url(CHAT_URL)
@@ -68,8 +71,8 @@ def test_consultation_journey(portal_server, new_page):
     consumer.click("#send")
     lawyer.wait_for_selector(".message.theirs")
     consumer.wait_for_selector(".message.mine .read-mark")
-    shown = lawyer.inner_text(".message.theirs .body")
-    assert shown == "有的 <img src=x onerror=alert(1)> **粗体**"
+    displayed = lawyer.inner_text(".message.theirs .body")
+    assert displayed == "有的 <img src=x onerror=alert(1)> **粗体**"
     assert lawyer.locator(".message img").count() == 0
 
     consumer.set_input_files(
