@@ -129,7 +129,7 @@ def _message(message: rx.Var) -> rx.Component:
             ),
             _attachment(message),
             rx.cond(
-                message["read"] != "",
+                mine & (message["seq"].to(int) <= ChatState.peer_read_seq),
                 rx.text(
                     tr("consultation.read"),
                     size="1",
@@ -151,7 +151,7 @@ def _message(message: rx.Var) -> rx.Component:
 
 
 def _log() -> rx.Component:
-    return rx.box(
+    return rx.auto_scroll(
         rx.vstack(
             rx.cond(
                 ChatState.has_older,

@@ -79,11 +79,11 @@ class ChatState(SessionState):
     queue_position: int = 0
     queue_minutes: int = 0
     draft_id: str = ""
+    peer_read_seq: int = 0
     errors: dict[str, str] = {}
 
     _listen_generation: int = 0
     _last_seq: int = 0
-    _peer_read_seq: int = 0
     _typing_until: float = 0.0
     _typing_sent_at: float = 0.0
     _participant_ids: list[int] = []
@@ -104,20 +104,19 @@ class ChatState(SessionState):
             if view.file_id
             else "",
             "is_image": "1" if view.file_type.startswith("image/") else "",
-            "read": self._read_flag(mine, view.seq),
         }
 
     def _fill_info(self, actor: Actor, view: consultations.ConsultationView) -> None:
         self._user_id = actor.user_id
         if view.consumer_id == actor.user_id:
             self.my_part = "consumer"
-            self._peer_read_seq = view.lawyer_read_seq
+            self.peer_read_seq = view.lawyer_read_seq
         elif view.lawyer_id == actor.user_id:
             self.my_part = "lawyer"
-            self._peer_read_seq = view.consumer_read_seq
+            self.peer_read_seq = view.consumer_read_seq
         else:
             self.my_part = "admin"
-            self._peer_read_seq = 0
+            self.peer_read_seq = 0
         self.status = view.status
         self._participant_ids = [view.consumer_id] + (
             [view.lawyer_id] if view.lawyer_id else []
@@ -169,15 +168,6 @@ class ChatState(SessionState):
             self.has_older = True
         self.messages = rows
         self._last_seq = fresh[-1].seq
-
-    def _refresh_read_marks(self) -> None:
-        self.messages = [
-            {**row, "read": self._read_flag(row["mine"] != "", int(row["seq"]))}
-            for row in self.messages
-        ]
-
-    def _read_flag(self, mine: bool, seq: int) -> str:
-        return "1" if mine and seq <= self._peer_read_seq else ""
 
     def _mark_read(self, db, actor: Actor) -> int:
         if self.my_part == "admin" or not self._last_seq:
@@ -267,44 +257,35 @@ class ChatState(SessionState):
                 async with self:
                     if self._listen_generation != generation:
                         return
-                    scroll = await self._apply(note)
+                    await self._apply(note)
                     typing_until = self._typing_until if self.peer_typing else None
                     waiting = self.status == "waiting"
-                if scroll:
-                    yield rx.call_script(SCROLL_TO_END)
 
-    async def _apply(self, note: dict | None) -> bool:
-        """Update the page for one note; returns whether new messages arrived."""
-        if note is None:
+    async def _apply(self, note: dict | None) -> None:
+        """Update the page for one note, or for a quiet interval without one."""
+        kind = note.get("kind") if note else None
+        from_me = bool(note) and note.get("from") == self._user_id
+        if kind is None or (kind in ("typing", "read") and from_me):
             if self.peer_typing and time.monotonic() >= self._typing_until:
                 self.peer_typing = False
-            return False
-        kind = note.get("kind")
-        from_me = note.get("from") == self._user_id
-        if kind in ("typing", "read") and from_me:
-            return False
-        if kind == "typing":
+        elif kind == "typing":
             self.peer_typing = True
             self._typing_until = time.monotonic() + TYPING_SHOWN_SECONDS
-            return False
-        if kind == "read":
-            self._peer_read_seq = max(self._peer_read_seq, int(note.get("seq", 0)))
-            self._refresh_read_marks()
-            return False
-        if kind == "message":
-            return await self._receive()
-        actor = self._actor()
-        if actor is None:
-            self.found = False
-            return False
-        if kind == "status" or (kind == "queue" and self.status == "waiting"):
+        elif kind == "read":
+            self.peer_read_seq = max(self.peer_read_seq, int(note.get("seq", 0)))
+        elif kind == "message":
+            await self._receive()
+        elif kind == "status" or (kind == "queue" and self.status == "waiting"):
+            actor = self._actor()
+            if actor is None:
+                self.found = False
+                return
             await self._reload_info(actor)
-        return False
 
     def _fetch_new(self, db: Session, actor: Actor) -> chat_messages.Delivery:
         return chat_messages.receive(db, actor, self.consultation_id, self._last_seq)
 
-    async def _receive(self) -> bool:
+    async def _receive(self) -> None:
         """Load new messages for the signed-in reader in one transaction."""
 
         def load(db: Session):
@@ -317,17 +298,16 @@ class ChatState(SessionState):
             delivery = None
         if delivery is None:
             self.found = False
-            return False
-        return await self._show(actor, delivery)
+            return
+        await self._show(actor, delivery)
 
-    async def _show(self, actor: Actor, delivery: chat_messages.Delivery) -> bool:
+    async def _show(self, actor: Actor, delivery: chat_messages.Delivery) -> None:
         """Show delivered messages and tell the other side they were read."""
         if any(view.sender_id != actor.user_id for view in delivery.messages):
             self.peer_typing = False
         self._append(actor, delivery.messages)
         if delivery.read_seq and self.my_part != "admin":
             await self._announce(actor, "read", seq=delivery.read_seq)
-        return bool(delivery.messages)
 
     async def _reload_info(self, actor: Actor) -> None:
         try:
@@ -359,7 +339,7 @@ class ChatState(SessionState):
         except Exception as error:  # noqa: BLE001
             return self._unexpected(error)
         await self._after_send(actor, delivery)
-        return rx.call_script(SCROLL_TO_END)
+        return None
 
     async def _after_send(self, actor: Actor, delivery: chat_messages.Delivery) -> None:
         """Show what was stored, with any message that arrived just before it."""
@@ -399,7 +379,7 @@ class ChatState(SessionState):
                 return self._unexpected(error)
         delivery = self._run(lambda db: self._fetch_new(db, actor))
         await self._after_send(actor, delivery)
-        return [rx.clear_selected_files(UPLOAD_ID), rx.call_script(SCROLL_TO_END)]
+        return rx.clear_selected_files(UPLOAD_ID)
 
     @rx.event
     async def typing(self, _value: str = ""):

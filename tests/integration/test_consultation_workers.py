@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -147,8 +148,10 @@ async def _chat(urls: list[str], consultation_id: int, tokens: tuple[str, str]):
 def test_chat_crosses_workers(two_workers):
     urls, database_url = two_workers
     consultation_id, consumer_token, lawyer_token = _arrange_chat(database_url)
-    consumer_view, lawyer_view = asyncio.run(
-        _chat(urls, consultation_id, (consumer_token, lawyer_token))
-    )
+    # A thread of its own, because Playwright's fixtures may leave an event
+    # loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        chat = _chat(urls, consultation_id, (consumer_token, lawyer_token))
+        consumer_view, lawyer_view = pool.submit(asyncio.run, chat).result()
     assert [row["seq"] for row in consumer_view] == ["1", "2"]
     assert [row["seq"] for row in lawyer_view] == ["1", "2"]
