@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import secrets
 import socket
 import statistics
@@ -309,6 +310,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--relay-port", type=int, default=0, help="relay port (default: a free one)"
     )
     parser.add_argument("--json", action="store_true", help="print results as JSON")
+
     args = parser.parse_args(argv)
     args.url = args.url or [settings.public_url]
     if not 1 <= args.pairs <= 500:
@@ -323,23 +325,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 async def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    load_before = os.getloadavg()[0]
     deadline = time.monotonic() + args.timeout
     arranged = arrange(args.database_url, args.pairs)
     portal = await run_portal(args, arranged, deadline)
     relay = await run_relay(args, time.monotonic() + args.timeout)
     workers = len(set(args.url))
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "pairs": args.pairs,
-                    "workers": workers,
-                    "portal": portal,
-                    "relay": relay,
-                }
-            )
-        )
-    print(f"{args.pairs} pairs, {args.messages} messages per side, {workers} worker(s)")
+        record = {"pairs": args.pairs, "workers": workers, "load": load_before}
+        print(json.dumps({**record, "portal": portal, "relay": relay}))
+    print(
+        f"{args.pairs} pairs, {args.messages} messages per side every "
+        f"{args.interval} s, {workers} worker(s), {os.cpu_count()} CPUs, "
+        f"1-minute load average before the run {load_before:.1f}"
+    )
     _print_row("portal", portal)
     _print_row("relay", relay)
     if portal.get("p99_ms") and relay.get("p99_ms"):

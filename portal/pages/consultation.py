@@ -179,7 +179,7 @@ def _log() -> rx.Component:
         border="1px solid var(--gray-5)",
         border_radius="var(--radius-3)",
         width="100%",
-        on_scroll=ChatState.scrolled(LOG_SCROLL_TOP).throttle(400),
+        on_scroll=ChatState.scrolled(LOG_SCROLL_TOP).debounce(250),
     )
 
 

@@ -319,18 +319,20 @@ class ChatState(SessionState):
     async def send(self, form: dict):
         """Store a message; it shows as sent only after the database has it."""
         self.errors = {}
-        actor, redirect = self._require()
-        if actor is None:
-            return redirect
         client_id = str(form.get("client_id", ""))
         body = str(form.get("body", ""))
 
-        def store(db: Session) -> chat_messages.Delivery:
+        def store(db: Session):
+            # The session is resolved in the same transaction as the write,
+            # because this runs for every message.
+            actor = resolve_session(db, self.session_token)
+            if actor is None:
+                return None, None
             chat_messages.send(db, actor, self.consultation_id, client_id, body)
-            return self._fetch_new(db, actor)
+            return actor, self._fetch_new(db, actor)
 
         try:
-            delivery = self._run(store)
+            actor, delivery = self._run(store)
         except FieldError as error:
             self.errors = {error.field: self._error_text(error)}
             return None
@@ -338,6 +340,8 @@ class ChatState(SessionState):
             return rx.toast.error(self._error_text(error))
         except Exception as error:  # noqa: BLE001
             return self._unexpected(error)
+        if actor is None:
+            return self._require()[1]
         await self._after_send(actor, delivery)
         return None
 

@@ -5,9 +5,9 @@ import re
 import pytest
 from sqlmodel import select
 
-from portal.models import LawyerProfile, User
+from portal.models import LawyerProfile, Role, User
 from portal.services.auth import to_actor
-from tests.e2e.helpers import register
+from tests.e2e.helpers import register, sign_in
 from tests.unit.services.consultation_fixtures import filed_case
 
 pytestmark = pytest.mark.browser
@@ -64,7 +64,8 @@ def test_consultation_journey(portal_server, new_page):
     lawyer.wait_for_url(CHAT_URL)
     consumer.wait_for_selector("#consultation-lawyer")
 
-    lawyer.fill("#message-body", "您好，请问保留了订单截图吗？")
+    lawyer.type("#message-body", "您好，请问保留了订单截图吗？")
+    consumer.wait_for_selector("#typing")
     lawyer.click("#send")
     consumer.wait_for_selector(".message.theirs")
     consumer.fill("#message-body", "有的 <img src=x onerror=alert(1)> **粗体**")
@@ -130,3 +131,28 @@ def test_consultation_hidden_from_others(portal_server, new_page):
     signed_out = new_page()
     signed_out.goto(base + path)
     signed_out.wait_for_url("**/signin**")
+
+
+def test_older_messages_load_on_scroll(portal_server, new_page):
+    from portal.services import auth
+    from portal.services import consultation_messages as messages
+    from tests.unit.services.consultation_fixtures import active, on_duty_lawyer
+
+    with portal_server.session() as db:
+        asker = auth.register(db, "scroll-c@x.test", PASSWORD, "翻页", Role.CONSUMER)
+        db.commit()
+        answerer = on_duty_lawyer(db, "scroll-l@x.test")
+        consultation_id = active(db, asker, answerer)
+        for index in range(45):
+            messages.send(db, asker, consultation_id, f"m{index}", f"第{index}条")
+        db.commit()
+
+    page = new_page()
+    sign_in(page, portal_server.url, "scroll-c@x.test", PASSWORD)
+    page.goto(f"{portal_server.url}/consultations/{consultation_id}")
+    page.wait_for_function("document.querySelectorAll('.message').length === 30")
+    assert page.locator(".message .body").last.inner_text() == "第44条"
+    page.wait_for_function("document.getElementById('chat-log').scrollTop > 0")
+    page.evaluate("document.getElementById('chat-log').scrollTop = 0")
+    page.wait_for_function("document.querySelectorAll('.message').length === 45")
+    assert page.locator(".message .body").first.inner_text() == "第0条"
