@@ -28,7 +28,7 @@ def unread_badge(count: rx.Var) -> rx.Component:
 
 
 def consultation_table(rows: rx.Var, other_key: str) -> rx.Component:
-    """A table of consultations; ``other_key`` labels the other participant."""
+    """Lay out consultations in a table; ``other_key`` labels the other participant."""
 
     def row(item: rx.Var) -> rx.Component:
         return rx.table.row(

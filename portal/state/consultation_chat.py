@@ -195,7 +195,9 @@ class ChatState(SessionState):
         """Load the consultation named in the URL and start listening for notes."""
         self.errors = {}
         self.peer_typing = False
-        self.found = False
+        self._lose_access()
+        # Any listener of the page this tab showed before stops at its next note.
+        self._listen_generation += 1
         actor, redirect = self._require()
         if actor is None:
             return redirect
@@ -219,7 +221,6 @@ class ChatState(SessionState):
             return self._unexpected(error)
         self.found = True
         self.draft_id = uuid.uuid4().hex
-        self._listen_generation += 1
         if read_seq:
             await self._announce(actor, "read", seq=read_seq)
         return [ChatState.listen, rx.call_script(SCROLL_TO_END)]
@@ -255,7 +256,7 @@ class ChatState(SessionState):
                 if note is not None and _is_irrelevant(note, token, waiting):
                     continue
                 async with self:
-                    if self._listen_generation != generation:
+                    if self._listen_generation != generation or not self.found:
                         return
                     await self._apply(note)
                     typing_until = self._typing_until if self.peer_typing else None
@@ -278,7 +279,7 @@ class ChatState(SessionState):
         elif kind == "status" or (kind == "queue" and self.status == "waiting"):
             actor = self._actor()
             if actor is None:
-                self.found = False
+                self._lose_access()
                 return
             await self._reload_info(actor)
 
@@ -297,7 +298,7 @@ class ChatState(SessionState):
         except NotFound:
             delivery = None
         if delivery is None:
-            self.found = False
+            self._lose_access()
             return
         await self._show(actor, delivery)
 
@@ -313,7 +314,15 @@ class ChatState(SessionState):
         try:
             self._run(lambda db: self._load_info(db, actor))
         except NotFound:
-            self.found = False
+            self._lose_access()
+
+    def _lose_access(self) -> None:
+        """Clear the page, for a reader who signed out or lost access."""
+        self.found = False
+        self.info = {}
+        self.messages = []
+        self.has_older = False
+        self._last_seq = 0
 
     @rx.event
     async def send(self, form: dict):
@@ -424,7 +433,7 @@ class ChatState(SessionState):
                 )
             )
         except NotFound:
-            self.found = False
+            self._lose_access()
             return None
         rows = [self._message_row(actor, view) for view in page] + self.messages
         # The reader is looking at old messages, so the page drops the newest.
