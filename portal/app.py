@@ -15,12 +15,15 @@ from portal.pages.admin.trends import trends_page
 from portal.pages.case import case_page
 from portal.pages.collective_action import collective_action
 from portal.pages.collective_list import collective_list
+from portal.pages.consultation import consultation_page
 from portal.pages.consumer.agency_request import agency_request
+from portal.pages.consumer.consultations import consultations_page
 from portal.pages.consumer.my_complaints import my_complaints
 from portal.pages.consumer.new_complaint import new_complaint
 from portal.pages.documents import case_documents
 from portal.pages.lawyer.application import lawyer_application_page
 from portal.pages.lawyer.cases import lawyer_cases
+from portal.pages.lawyer.consultations import lawyer_consultations
 from portal.pages.lawyer.home import lawyer_home
 from portal.pages.lawyer.litigation import lawyer_litigation
 from portal.pages.litigation_request import litigation_request
@@ -41,6 +44,11 @@ from portal.state.collective import (
     MerchantState,
 )
 from portal.state.complaint_form import ComplaintFormState
+from portal.state.consultation_chat import ChatState
+from portal.state.consultations import (
+    ConsultationListState,
+    LawyerDeskState,
+)
 from portal.state.documents import DocumentsState
 from portal.state.lawyer_application import ApplicationState
 from portal.state.lawyer_cases import LawyerCasesState
@@ -222,4 +230,24 @@ app.add_page(
     route=routes.LAWYER_CASES,
     title="我处理的案件 · 放心",
     on_load=LawyerCasesState.open_list,
+)
+
+
+app.add_page(
+    consultations_page,
+    route=routes.CONSULTATIONS,
+    title="法律咨询 · 放心",
+    on_load=ConsultationListState.open,
+)
+app.add_page(
+    consultation_page,
+    route=routes.CONSULTATION,
+    title="咨询 · 放心",
+    on_load=ChatState.open,
+)
+app.add_page(
+    lawyer_consultations,
+    route=routes.LAWYER_CONSULTATIONS,
+    title="咨询台 · 放心",
+    on_load=LawyerDeskState.open,
 )

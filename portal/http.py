@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from portal.db import session_scope
 from portal.services.auth import resolve_session
+from portal.services.consultation_messages import open_file as open_consultation_file
 from portal.services.credential_files import open_credential_file
 from portal.services.documents import open_document_pdf
 from portal.services.errors import NotFound
@@ -90,6 +91,12 @@ async def credential_file(request: Request):
     return _send_checked_file(request, open_credential_file, file_id, CREDENTIAL_CSP)
 
 
+async def consultation_file(request: Request):
+    """Send a consultation file to a participant or an admin; 404 for anyone else."""
+    file_id = request.path_params["file_id"]
+    return _send_checked_file(request, open_consultation_file, file_id)
+
+
 async def document_file(request: Request):
     """Send a rendered document PDF to a user who may read its case; 404 otherwise."""
     version_id = request.path_params["version_id"]
@@ -111,6 +118,7 @@ def build_routes() -> Starlette:
             Route("/healthz", health),
             Route("/files/credentials/{file_id:int}", credential_file),
             Route("/files/documents/{version_id:int}", document_file),
+            Route("/files/consultation/{file_id:int}", consultation_file),
         ]
     )
 

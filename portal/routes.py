@@ -100,3 +100,19 @@ def case_documents_path(case_id: int | str) -> str:
 def document_path(version_id: int | str) -> str:
     """Return the access-checked download path of a rendered document version."""
     return DOCUMENT_FILE.format(version_id=version_id)
+
+
+CONSULTATIONS = "/consultations"
+CONSULTATION = "/consultations/[consultation_id]"
+LAWYER_CONSULTATIONS = "/lawyer/consultations"
+CONSULTATION_FILE = "/files/consultation/{file_id}"
+
+
+def consultation_path(consultation_id: int | str) -> str:
+    """Return the chat page of one consultation."""
+    return f"/consultations/{consultation_id}"
+
+
+def consultation_file_path(file_id: int | str) -> str:
+    """Return the access-checked download path of one consultation file."""
+    return CONSULTATION_FILE.format(file_id=file_id)

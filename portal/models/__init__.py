@@ -17,6 +17,15 @@ from portal.models.complaint import (
     Demand,
     Evidence,
 )
+from portal.models.consultation import (
+    Consultation,
+    ConsultationFile,
+    ConsultationMessage,
+    ConsultationStatus,
+    ConsultationTopic,
+    LawyerDuty,
+    Recommendation,
+)
 from portal.models.credential import (
     CredentialAuditEntry,
     CredentialFile,
@@ -71,6 +80,11 @@ __all__ = [
     "CollectiveMember",
     "CollectiveUpdate",
     "Complaint",
+    "Consultation",
+    "ConsultationFile",
+    "ConsultationMessage",
+    "ConsultationStatus",
+    "ConsultationTopic",
     "CredentialAuditEntry",
     "CredentialFile",
     "CredentialKind",
@@ -82,6 +96,7 @@ __all__ = [
     "EngagementStatus",
     "Evidence",
     "LawFirm",
+    "LawyerDuty",
     "LawyerProfile",
     "LegalDocument",
     "LitigationType",
@@ -90,6 +105,7 @@ __all__ = [
     "OfferStatus",
     "PRACTICE_REGIONS",
     "PracticeArea",
+    "Recommendation",
     "RepresentativeVote",
     "RequestStatus",
     "Role",

@@ -1,7 +1,8 @@
-"""The case page, shared by the consumer who filed it and admins."""
+"""The case page for the consumer who filed it, admins and consulted lawyers."""
 
 import reflex as rx
 
+from portal import routes
 from portal.components.case_table import status_badge
 from portal.components.documents_link import documents_link
 from portal.components.forms import field_error
@@ -193,6 +194,16 @@ def _actions() -> rx.Component:
                 rx.cond(
                     CaseState.is_owner & CaseState.open_for_information,
                     _note_form("case.add_information", "case.add_information.submit"),
+                ),
+            ),
+            rx.cond(
+                CaseState.is_owner,
+                rx.link(
+                    tr("consultation.ask_about_case"),
+                    href=routes.CONSULTATIONS
+                    + "?case="
+                    + CaseState.case_id.to_string(),
+                    id="ask-lawyer",
                 ),
             ),
             spacing="3",

@@ -1,0 +1,157 @@
+"""Two backend workers on PostgreSQL and Redis: a chat crosses between them.
+
+Each worker is the portal's ASGI app served by granian with one worker
+process, which is what ``reflex run --env prod --backend-only`` starts. No
+frontend is built: headless clients speak Reflex's websocket protocol, the
+consumer to one worker and the lawyer to the other.
+"""
+
+import asyncio
+import os
+import signal
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+
+from benchmarks.reflex_client import ChatClient
+from portal.db import make_engine, session_scope
+from portal.migrations import upgrade_database
+from tests.conftest import (
+    _drop_postgres_database,
+    _fresh_postgres_database,
+    _server_environment,
+    free_port,
+    postgres_available,
+)
+from tests.unit.services.consultation_fixtures import active, consumer, on_duty_lawyer
+
+REDIS_URL = os.environ.get("FANGXIN_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+GRANIAN = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "granian"
+
+pytestmark = pytest.mark.postgres
+
+
+def _redis_available() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_timeout=2).ping())
+    except redis.RedisError:
+        return False
+
+
+def _start_worker(port: int, database_url: str, folder: Path) -> subprocess.Popen:
+    env = {
+        **_server_environment(port, database_url, folder / "files"),
+        "REDIS_URL": REDIS_URL,
+        "REFLEX_ENV_MODE": "prod",
+        "REFLEX_SKIP_COMPILE": "true",
+    }
+    log = folder / f"worker-{port}.log"
+    command = [
+        str(GRANIAN),
+        *("--interface", "asgi", "--factory", "--workers", "1"),
+        *("--host", "127.0.0.1", "--port", str(port)),
+        "portal.app:app",
+    ]
+    return subprocess.Popen(
+        command,
+        cwd=GRANIAN.parents[2],
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def _wait_healthy(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert process.poll() is None, f"worker at {url} exited"
+        try:
+            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"worker at {url} did not answer within 120 s")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def two_workers(tmp_path):
+    """Two workers sharing a fresh PostgreSQL database and the local Redis."""
+    if not postgres_available():
+        pytest.skip("no PostgreSQL server for the two-worker test")
+    if not _redis_available():
+        pytest.skip(f"no Redis server answers at {REDIS_URL}")
+    database_url = _fresh_postgres_database()
+    upgrade_database(database_url)
+    processes = []
+    try:
+        urls = []
+        for _ in range(2):
+            port = free_port()
+            process = _start_worker(port, database_url, tmp_path)
+            processes.append(process)
+            urls.append(f"http://localhost:{port}")
+            _wait_healthy(urls[-1], process)
+        yield urls, database_url
+    finally:
+        for process in processes:
+            _stop(process)
+        _drop_postgres_database(database_url)
+
+
+def _arrange_chat(database_url: str) -> tuple[int, str, str]:
+    """Create a consumer, an approved lawyer and an active consultation."""
+    from portal.services import auth
+
+    engine = make_engine(database_url)
+    with session_scope(engine) as db:
+        asker = consumer(db)
+        answerer = on_duty_lawyer(db)
+        consultation_id = active(db, asker, answerer)
+        _actor, consumer_token = auth.sign_in(db, "13800138000", "password-1")
+        _actor, lawyer_token = auth.sign_in(db, "lawyer@x.test", "password-1")
+    engine.dispose()
+    return consultation_id, consumer_token, lawyer_token
+
+
+async def _chat(urls: list[str], consultation_id: int, tokens: tuple[str, str]):
+    consumer_page = ChatClient(urls[0], tokens[0], consultation_id)
+    lawyer_page = ChatClient(urls[1], tokens[1], consultation_id)
+    await consumer_page.connect()
+    await lawyer_page.connect()
+    try:
+        await consumer_page.send("来自一号进程的问题")
+        await lawyer_page.wait_for_text("来自一号进程的问题", timeout=10)
+        await lawyer_page.send("来自二号进程的回答")
+        await consumer_page.wait_for_text("来自二号进程的回答", timeout=10)
+    finally:
+        await consumer_page.close()
+        await lawyer_page.close()
+    return consumer_page.messages, lawyer_page.messages
+
+
+def test_chat_crosses_workers(two_workers):
+    urls, database_url = two_workers
+    consultation_id, consumer_token, lawyer_token = _arrange_chat(database_url)
+    # A thread of its own, because Playwright's fixtures may leave an event
+    # loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        chat = _chat(urls, consultation_id, (consumer_token, lawyer_token))
+        consumer_view, lawyer_view = pool.submit(asyncio.run, chat).result()
+    assert [row["seq"] for row in consumer_view] == ["1", "2"]
+    assert [row["seq"] for row in lawyer_view] == ["1", "2"]
