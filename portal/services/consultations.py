@@ -26,7 +26,7 @@ from portal.models import (
     User,
 )
 from portal.models.types import utcnow
-from portal.services import evidence, workflow
+from portal.services import case_lawyers, evidence, workflow
 from portal.services.actors import Actor
 from portal.services.errors import (
     FieldError,
@@ -393,6 +393,9 @@ def pick_up(db: Session, actor: Actor, consultation_id: int) -> ConsultationView
         raise ServiceError("consultation.error.already_taken")
     row = db.get(Consultation, consultation_id)
     db.refresh(row)
+    if row.case_id is not None:
+        # Advising on a case makes the lawyer one who handles it, for documents.
+        case_lawyers.link_lawyer(db, row.case_id, actor.user_id, "consultation")
     logger.info("consultation %s picked up by lawyer %s", row.id, actor.user_id)
     return to_view(db, row)
 

@@ -117,7 +117,9 @@ def _message(
         data = storage_path(version.pdf_stored_name).read_bytes()
     except OSError as error:
         logger.error("PDF of version %s unreadable: %s", version.id, error)
-        raise mailer.DeliveryFailed("the PDF file is missing on the server") from error
+        raise mailer.DeliveryFailed(
+            "the PDF file is missing on the server", "pdf_missing"
+        ) from error
     return mailer.build_message(
         recipient,
         f"{title}（案件编号 {complaint.number}）",
@@ -161,10 +163,8 @@ def send_version(
     try:
         mailer.deliver(_message(db, actor, kind, complaint, version, recipient))
     except mailer.DeliveryFailed as failure:
-        row.status, row.error = SendStatus.FAILED, failure.reason
-        record_event(
-            db, case.id, actor, "document_send_failed", f"{label}：{failure.reason}"
-        )
+        row.status, row.error = SendStatus.FAILED, failure.code
+        record_event(db, case.id, actor, "document_send_failed", label)
     else:
         row.status = SendStatus.SENT
         record_event(db, case.id, actor, "document_sent", label)

@@ -87,6 +87,16 @@ def _lawyer_and_firm(db: Session, actor: Actor) -> tuple[LawyerProfile, LawFirm 
     return profile, firm
 
 
+def signer_fields(db: Session, actor: Actor) -> dict[str, str]:
+    """Return the name, firm and licence a lawyer's letter saved by ``actor`` carries.
+
+    Empty for anyone who is not an approved lawyer.
+    """
+    if approved_profile(db, actor) is None:
+        return {}
+    return document_drafts.lawyer_identity(*_lawyer_and_firm(db, actor))
+
+
 def draft_document(
     db: Session, actor: Actor, case_id: int, kind: str, rule: str = ""
 ) -> dict[str, str]:

@@ -4,7 +4,7 @@ import logging
 import smtplib
 import ssl
 from email.message import EmailMessage
-from email.utils import make_msgid
+from email.utils import formatdate, make_msgid
 
 from portal.settings import SmtpSettings, smtp_settings
 
@@ -14,11 +14,27 @@ MAX_REASON_CHARS = 500
 
 
 class DeliveryFailed(Exception):
-    """The server did not accept the message; ``reason`` is its error text."""
+    """The message was not delivered.
 
-    def __init__(self, reason: str) -> None:
+    ``code`` names the cause for users: ``not_configured``, ``settings``,
+    ``unreachable``, ``tls``, ``login``, ``rejected`` or ``pdf_missing``.
+    ``reason`` is the technical text, for the server log only.
+    """
+
+    def __init__(self, reason: str, code: str = "rejected") -> None:
         super().__init__(reason)
         self.reason = reason[:MAX_REASON_CHARS]
+        self.code = code
+
+
+def _failure_code(error: Exception) -> str:
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return "login"
+    if isinstance(error, smtplib.SMTPNotSupportedError | ssl.SSLError):
+        return "tls"
+    if isinstance(error, smtplib.SMTPResponseException | smtplib.SMTPRecipientsRefused):
+        return "rejected"
+    return "unreachable"
 
 
 def _settings() -> SmtpSettings:
@@ -26,7 +42,7 @@ def _settings() -> SmtpSettings:
         return smtp_settings()
     except ValueError as error:
         logger.error("invalid SMTP settings: %s", error)
-        raise DeliveryFailed(f"invalid SMTP settings: {error}") from error
+        raise DeliveryFailed(f"invalid SMTP settings: {error}", "settings") from error
 
 
 def build_message(
@@ -42,6 +58,7 @@ def build_message(
     message["From"] = settings.sender
     message["To"] = recipient
     message["Subject"] = subject
+    message["Date"] = formatdate(usegmt=True)
     message["Message-ID"] = make_msgid(domain=settings.sender.partition("@")[2] or None)
     message.set_content(body)
     message.add_attachment(
@@ -60,7 +77,9 @@ def deliver(message: EmailMessage) -> None:
     """
     settings = _settings()
     if settings.host is None:
-        raise DeliveryFailed("SMTP is not configured (FANGXIN_SMTP_HOST is unset)")
+        raise DeliveryFailed(
+            "SMTP is not configured (FANGXIN_SMTP_HOST is unset)", "not_configured"
+        )
     try:
         if settings.security == "ssl":
             client = smtplib.SMTP_SSL(
@@ -82,5 +101,5 @@ def deliver(message: EmailMessage) -> None:
     except (smtplib.SMTPException, OSError) as error:
         reason = f"{type(error).__name__}: {error}"
         logger.warning("SMTP delivery to %s failed: %s", message["To"], reason)
-        raise DeliveryFailed(reason) from error
+        raise DeliveryFailed(reason, _failure_code(error)) from error
     logger.info("SMTP delivered %s to %s", message["Message-ID"], message["To"])

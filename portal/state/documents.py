@@ -5,6 +5,7 @@ import logging
 import reflex as rx
 
 from portal import routes
+from portal.i18n import catalogue
 from portal.models import Category, DocumentKind, Role
 from portal.services import (
     case_lawyers,
@@ -63,6 +64,14 @@ class DocumentsState(SessionState):
         ]
         self.editor_revision += 1
 
+    def _editor_signature(
+        self, db, actor, kind: DocumentKind, values: dict[str, str]
+    ) -> str:
+        """Show the signer the next saved version will carry: the editing lawyer."""
+        if self.may_edit and kind == DocumentKind.LAWYER_LETTER:
+            values = {**values, **documents.signer_fields(db, actor)}
+        return self._signature(kind, values)
+
     def _signature(self, kind: DocumentKind, values: dict[str, str]) -> str:
         if kind != DocumentKind.LAWYER_LETTER or not values.get("lawyer_name"):
             return ""
@@ -92,7 +101,7 @@ class DocumentsState(SessionState):
                 "recipient": send.recipient,
                 "status": send.status,
                 "status_label": self._msg(f"documents.send.status.{send.status}"),
-                "error": send.error,
+                "error": self._send_error(send.error),
                 "at": self._format_time(send.finished_at or send.requested_at),
             }
             for send in view.sends
@@ -115,7 +124,7 @@ class DocumentsState(SessionState):
         self.read_fields = [
             row for row in self.editor if row["value"] and not view.may_edit
         ]
-        self.signature = self._signature(kind, values)
+        self.signature = self._editor_signature(db, actor, kind, values)
         self.versions = self._version_rows(view)
         self.sends = self._send_rows(view)
 
@@ -230,7 +239,9 @@ class DocumentsState(SessionState):
             return self._report(error)
         kind = DocumentKind(self.kind)
         self._editor_rows(kind, values)
-        self.signature = self._signature(kind, values)
+        self.signature = self._run(
+            lambda db: self._editor_signature(db, actor, kind, values)
+        )
         return rx.toast.info(self._msg("documents.draft.done"))
 
     @rx.event
@@ -276,7 +287,9 @@ class DocumentsState(SessionState):
         self.read_fields = [
             row for row in self.editor if row["value"] and not self.may_edit
         ]
-        self.signature = self._signature(kind, values)
+        self.signature = self._run(
+            lambda db: self._editor_signature(db, actor, kind, values)
+        )
         return rx.toast.info(self._msg("documents.version_shown", number=version))
 
     def _number(self, number: str) -> int | None:
@@ -326,10 +339,18 @@ class DocumentsState(SessionState):
         self._load(actor)
         return self._send_toast(outcome)
 
+    def _send_error(self, code: str | None) -> str:
+        """Translate a stored failure cause; rows from before causes had codes pass."""
+        if not code:
+            return ""
+        key = f"documents.send_error.{code}"
+        return self._msg(key) if key in catalogue(self.lang) else code
+
     def _send_toast(self, outcome: document_sending.SendOutcome):
         send = outcome.send
         if send.status == "failed":
-            return rx.toast.error(self._msg("documents.send_failed", reason=send.error))
+            reason = self._send_error(send.error)
+            return rx.toast.error(self._msg("documents.send_failed", reason=reason))
         if send.status == "sending":
             return rx.toast.info(self._msg("documents.in_progress"))
         if outcome.delivered_now:

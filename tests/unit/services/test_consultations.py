@@ -217,6 +217,18 @@ def test_close_records_recommendation_on_case(db):
     assert "consultation_file_complaint" in kinds
 
 
+def test_pick_up_links_lawyer_to_case(db):
+    from portal.services import case_lawyers
+
+    asker = consumer(db)
+    answerer = on_duty_lawyer(db)
+    case_id = filed_case(db, asker)
+    view = consultations.start(db, asker, "ecommerce", "怎么办?", case_id=case_id)
+    assert not case_lawyers.handles_case(db, answerer, case_id)
+    consultations.pick_up(db, answerer, view.id)
+    assert case_lawyers.handles_case(db, answerer, case_id)
+
+
 def test_close_rejects_unknown_recommendation(db):
     answerer = on_duty_lawyer(db)
     consultation_id = active(db, consumer(db), answerer)

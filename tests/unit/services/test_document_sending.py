@@ -124,7 +124,7 @@ def test_failed_send_says_why_and_retries(db, owner, case_id, inbox, monkeypatch
         db, owner, case_id, "complaint_letter", number
     )
     assert failed.send.status == "failed"
-    assert "ConnectionRefusedError" in failed.send.error
+    assert failed.send.error == "unreachable"
     monkeypatch.setenv("FANGXIN_SMTP_PORT", str(inbox.port))
     retried = document_sending.send_version(
         db, owner, case_id, "complaint_letter", number
@@ -141,7 +141,8 @@ def test_failed_send_on_timeline(db, owner, case_id, monkeypatch):
     event = db.exec(
         select(CaseEvent).where(CaseEvent.kind == "document_send_failed")
     ).one()
-    assert "FANGXIN_SMTP_HOST" in event.note
+    assert event.note.startswith("投诉书")
+    assert db.exec(select(DocumentSend)).one().error == "not_configured"
 
 
 def test_send_without_recipient_is_refused(db, owner, case_id, inbox):
@@ -183,7 +184,13 @@ def test_invalid_smtp_security_fails_with_reason(db, owner, case_id, monkeypatch
         db, owner, case_id, "complaint_letter", number
     )
     assert outcome.send.status == "failed"
-    assert "FANGXIN_SMTP_SECURITY" in outcome.send.error
+    assert outcome.send.error == "settings"
+
+
+def test_sent_message_has_date_header(db, owner, case_id, inbox):
+    number = _rendered_letter(db, owner, case_id)
+    document_sending.send_version(db, owner, case_id, "complaint_letter", number)
+    assert inbox.messages[0]["Date"]
 
 
 def test_missing_pdf_file_fails_with_reason(db, owner, case_id, inbox):
