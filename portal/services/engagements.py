@@ -42,7 +42,11 @@ from portal.services.errors import (
     ValidationFailed,
 )
 from portal.services.lawyer_access import approved_profile
-from portal.services.validators import parse_amount, validate_text
+from portal.services.validators import (
+    MAX_LITIGATION_YUAN,
+    parse_amount,
+    validate_text,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -247,10 +251,9 @@ def record_milestone(
 
 
 def _parse_recovered(raw: Any) -> Decimal:
-    text = str(raw if raw is not None else "").strip()
-    if text in ("0", "0.0", "0.00"):
-        return Decimal("0.00")
-    amount = parse_amount(text, "recovered_amount")
+    amount = parse_amount(
+        raw, "recovered_amount", max_yuan=MAX_LITIGATION_YUAN, allow_zero=True
+    )
     if amount is None:
         raise FieldError("recovered_amount", "error.required")
     return amount

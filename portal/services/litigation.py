@@ -49,7 +49,12 @@ from portal.services.errors import (
     ValidationFailed,
 )
 from portal.services.lawyer_access import require_approved_lawyer
-from portal.services.validators import parse_amount, parse_choice, validate_text
+from portal.services.validators import (
+    MAX_LITIGATION_YUAN,
+    parse_amount,
+    parse_choice,
+    validate_text,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -163,9 +168,7 @@ def _validate_request(raw: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _required_amount(raw: Any) -> Decimal:
-    # NOTE: parse_amount caps amounts at 10,000,000 yuan like the complaint form,
-    # so claims in the 9% and 6% cap tiers cannot be entered yet.
-    amount = parse_amount(raw, "claimed_amount")
+    amount = parse_amount(raw, "claimed_amount", max_yuan=MAX_LITIGATION_YUAN)
     if amount is None:
         raise FieldError("claimed_amount", "error.required")
     return amount

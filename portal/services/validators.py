@@ -20,6 +20,9 @@ EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 PASSWORD_MIN_CHARS = 8
 PASSWORD_MAX_CHARS = 128
 MAX_AMOUNT_YUAN = Decimal("10000000")
+# Court claims and recoveries reach far past a purchase price; the fee cap has
+# tiers up to and above 50 million yuan.
+MAX_LITIGATION_YUAN = Decimal("100000000000")
 TWO_PLACES = Decimal("0.01")
 PLAIN_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 THOUSANDS_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")
@@ -116,10 +119,17 @@ def validate_text(
     return text
 
 
-def parse_amount(raw: str | int | float | Decimal | None, field: str) -> Decimal | None:
-    """Parse a yuan amount: above 0, at most 10,000,000, at most two decimal places.
+def parse_amount(
+    raw: str | int | float | Decimal | None,
+    field: str,
+    *,
+    max_yuan: Decimal = MAX_AMOUNT_YUAN,
+    allow_zero: bool = False,
+) -> Decimal | None:
+    """Parse a yuan amount: above 0, at most ``max_yuan``, at most two places.
 
     Thousands separators and a leading ¥ are accepted. Returns None when empty.
+    ``allow_zero`` admits 0, for amounts such as "nothing was recovered".
 
     Raises:
         FieldError: the amount is not a number, not positive, too large, or has
@@ -144,10 +154,12 @@ def parse_amount(raw: str | int | float | Decimal | None, field: str) -> Decimal
         raise FieldError(field, "error.amount.not_a_number") from None
     if not amount.is_finite():
         raise FieldError(field, "error.amount.not_a_number")
-    if amount <= 0:
+    if amount < 0 and allow_zero:
+        raise FieldError(field, "error.amount.negative")
+    if amount < 0 or (amount == 0 and not allow_zero):
         raise FieldError(field, "error.amount.not_positive")
-    if amount > MAX_AMOUNT_YUAN:
-        raise FieldError(field, "error.amount.too_large", max="10,000,000")
+    if amount > max_yuan:
+        raise FieldError(field, "error.amount.too_large", max=f"{max_yuan:,.0f}")
     if amount != amount.quantize(TWO_PLACES):
         raise FieldError(field, "error.amount.too_many_places")
     return amount.quantize(TWO_PLACES)

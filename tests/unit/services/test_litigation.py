@@ -355,6 +355,22 @@ def test_close_nothing_recovered_no_fee(db):
     assert engagement.fee_due == Decimal("0.00")
 
 
+def test_close_above_fifty_million_uses_top_tier(db):
+    _owner, counsel, engagement_id = make.active_engagement(db)
+    engagement = engagements.close_engagement(db, counsel, engagement_id, "60,000,000")
+    # 15% of 60 million is 9 million; the cap is 180,000 + 600,000 + 600,000
+    # + 3,600,000 + 600,000 across the five tiers.
+    assert engagement.recovered_amount == Decimal("60000000.00")
+    assert engagement.fee_due == Decimal("5580000.00")
+
+
+def test_close_negative_recovery_rejected(db):
+    _owner, counsel, engagement_id = make.active_engagement(db)
+    with pytest.raises(ValidationFailed) as caught:
+        engagements.close_engagement(db, counsel, engagement_id, "-1")
+    assert caught.value.errors["recovered_amount"].key == "error.amount.negative"
+
+
 def test_close_by_consumer_refused(db):
     owner, _counsel, engagement_id = make.active_engagement(db)
     with pytest.raises(NotFound):
