@@ -6,6 +6,7 @@ import logging
 import reflex as rx
 
 from portal import realtime, routes
+from portal.models.types import utcnow
 from portal.services import cases, consultations
 from portal.services.actors import Actor
 from portal.services.errors import (
@@ -140,6 +141,10 @@ class LawyerDeskState(SessionState):
                 "topic": self._msg(f"consultation.topic.{entry.topic}"),
                 "question": _preview(entry.question),
                 "waiting_since": self._format_time(entry.created_at),
+                "waited": self._msg(
+                    "consultation.waited_minutes",
+                    minutes=int((utcnow() - entry.created_at).total_seconds() // 60),
+                ),
                 "case_number": entry.case_number,
             }
             for entry in queue
