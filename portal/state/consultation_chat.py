@@ -133,18 +133,16 @@ class ChatState(SessionState):
             [view.lawyer_id] if view.lawyer_id else []
         )
         self.info = {
-            "topic": self._msg(f"consultation.topic.{view.topic}"),
+            "topic": f"consultation.topic.{view.topic}",
             "question": view.question,
-            "status_label": self._msg(f"consultation.status.{view.status}"),
+            "status_label": f"consultation.status.{view.status}",
             "case_number": view.case_number,
             "case_href": routes.case_path(view.case_id) if view.case_id else "",
             "consumer": view.consumer_name,
             "lawyer": view.lawyer_name,
             "created_at": self._format_time(view.created_at),
             "summary": view.summary,
-            "recommendation": self._msg(
-                f"consultation.recommendation.{view.recommendation}"
-            )
+            "recommendation": f"consultation.recommendation.{view.recommendation}"
             if view.recommendation
             else "",
             "rating": str(view.rating or ""),

@@ -34,10 +34,10 @@ def _list_row(
     return {
         "id": str(row.id),
         "href": routes.consultation_path(row.id),
-        "topic": state._msg(f"consultation.topic.{row.topic}"),
+        "topic": f"consultation.topic.{row.topic}",
         "question": _preview(row.question),
         "status": row.status,
-        "status_label": state._msg(f"consultation.status.{row.status}"),
+        "status_label": f"consultation.status.{row.status}",
         "other": row.other_name,
         "created_at": state._format_time(row.created_at),
         "unread": str(row.unread) if row.unread else "",
@@ -138,7 +138,7 @@ class LawyerDeskState(SessionState):
         self.queue = [
             {
                 "id": str(entry.id),
-                "topic": self._msg(f"consultation.topic.{entry.topic}"),
+                "topic": f"consultation.topic.{entry.topic}",
                 "question": _preview(entry.question),
                 "waiting_since": self._format_time(entry.created_at),
                 "waited": self._msg(
