@@ -84,7 +84,19 @@ class RedisBroker(Broker):
         self._ready = asyncio.Event()
 
     async def publish(self, channel: str, note: dict[str, Any]) -> None:
-        await self._redis.publish(CHANNEL_PREFIX + channel, json.dumps(note))
+        from redis.exceptions import RedisError
+
+        try:
+            await self._redis.publish(CHANNEL_PREFIX + channel, json.dumps(note))
+        except RedisError as error:
+            # The data is already stored; only the other page's update waits
+            # until its next note or reload.
+            logger.error(
+                "publishing a %s note on %s failed: %s",
+                note.get("kind"),
+                channel,
+                error,
+            )
 
     async def _started(self) -> None:
         if self._listener is None or self._listener.done():

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from portal.components.text import tr
+from portal.components.text import tr, tr_var
 
 STATUS_COLORS = {
     "waiting": "amber",
@@ -37,8 +37,10 @@ def consultation_table(rows: rx.Var, other_key: str) -> rx.Component:
                     item["question"], href=item["href"], class_name="consultation-link"
                 )
             ),
-            rx.table.cell(item["topic"]),
-            rx.table.cell(consultation_badge(item["status"], item["status_label"])),
+            rx.table.cell(tr_var(item["topic"])),
+            rx.table.cell(
+                consultation_badge(item["status"], tr_var(item["status_label"]))
+            ),
             rx.table.cell(item["other"]),
             rx.table.cell(unread_badge(item["unread"])),
             rx.table.cell(item["created_at"]),

@@ -8,3 +8,11 @@ from portal.state.base import SessionState
 def tr(key: str) -> rx.Var:
     """Return the message ``key`` in the current language, as a Var."""
     return SessionState.t[key]
+
+
+def tr_var(key: rx.Var) -> rx.Var:
+    """Return the message whose key a state var holds, in the current language.
+
+    Labels translated this way follow the language switch without a reload.
+    """
+    return SessionState.t[key]

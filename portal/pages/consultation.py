@@ -5,7 +5,7 @@ import reflex as rx
 from portal.components.consultation import consultation_badge
 from portal.components.forms import field, field_error, native_select
 from portal.components.layout import page
-from portal.components.text import tr
+from portal.components.text import tr, tr_var
 from portal.models import Recommendation
 from portal.state.consultation_chat import UPLOAD_ID, ChatState
 
@@ -21,8 +21,8 @@ def _header() -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.hstack(
-                rx.heading(INFO["topic"], size="5"),
-                consultation_badge(ChatState.status, INFO["status_label"]),
+                rx.heading(tr_var(INFO["topic"]), size="5"),
+                consultation_badge(ChatState.status, tr_var(INFO["status_label"])),
                 align="center",
             ),
             rx.text(
@@ -306,7 +306,7 @@ def _outcome() -> rx.Component:
         rx.card(
             rx.vstack(
                 rx.heading(tr("consultation.summary"), size="4"),
-                rx.badge(INFO["recommendation"], id="recommendation", size="2"),
+                rx.badge(tr_var(INFO["recommendation"]), id="recommendation", size="2"),
                 rx.text(INFO["summary"], white_space="pre-wrap", id="summary-text"),
                 rx.cond(
                     INFO["rating"] != "",

@@ -54,6 +54,17 @@ async def _tab_connected(token: str) -> bool:
     return await namespace._token_manager.is_token_connected(token)
 
 
+async def _next_note(inbox: asyncio.Queue, typing_until: float | None) -> dict | None:
+    """Wait for a note; None once the typing indicator is due to hide or when idle."""
+    timeout = IDLE_CHECK_SECONDS
+    if typing_until is not None:
+        timeout = max(0.05, typing_until - time.monotonic())
+    try:
+        return await asyncio.wait_for(inbox.get(), timeout)
+    except TimeoutError:
+        return None
+
+
 def _is_irrelevant(note: dict, tab: str, waiting: bool) -> bool:
     """Tell whether a note can be dropped without taking the state lock.
 
@@ -122,18 +133,16 @@ class ChatState(SessionState):
             [view.lawyer_id] if view.lawyer_id else []
         )
         self.info = {
-            "topic": self._msg(f"consultation.topic.{view.topic}"),
+            "topic": f"consultation.topic.{view.topic}",
             "question": view.question,
-            "status_label": self._msg(f"consultation.status.{view.status}"),
+            "status_label": f"consultation.status.{view.status}",
             "case_number": view.case_number,
             "case_href": routes.case_path(view.case_id) if view.case_id else "",
             "consumer": view.consumer_name,
             "lawyer": view.lawyer_name,
             "created_at": self._format_time(view.created_at),
             "summary": view.summary,
-            "recommendation": self._msg(
-                f"consultation.recommendation.{view.recommendation}"
-            )
+            "recommendation": f"consultation.recommendation.{view.recommendation}"
             if view.recommendation
             else "",
             "rating": str(view.rating or ""),
@@ -240,27 +249,29 @@ class ChatState(SessionState):
         typing_until: float | None = None
         async with realtime.broker().subscribe(*channels) as inbox:
             while True:
-                timeout = IDLE_CHECK_SECONDS
-                if typing_until is not None:
-                    timeout = max(0.05, typing_until - time.monotonic())
-                try:
-                    note = await asyncio.wait_for(inbox.get(), timeout)
-                except TimeoutError:
-                    note = None
-                    if typing_until is None and not await _tab_connected(token):
-                        logger.info(
-                            "stopped listening to consultation %s: tab closed",
-                            consultation_id,
-                        )
-                        return
+                note = await _next_note(inbox, typing_until)
+                idle = note is None and typing_until is None
+                if idle and not await _tab_connected(token):
+                    logger.info(
+                        "stopped listening to consultation %s: tab closed",
+                        consultation_id,
+                    )
+                    return
                 if note is not None and _is_irrelevant(note, token, waiting):
                     continue
-                async with self:
-                    if self._listen_generation != generation or not self.found:
-                        return
-                    await self._apply(note)
-                    typing_until = self._typing_until if self.peer_typing else None
-                    waiting = self.status == "waiting"
+                try:
+                    async with self:
+                        if self._listen_generation != generation or not self.found:
+                            return
+                        await self._apply(note)
+                        typing_until = self._typing_until if self.peer_typing else None
+                        waiting = self.status == "waiting"
+                except Exception:  # noqa: BLE001  (one failed note must not end it)
+                    # The state was not saved, so the next message note loads
+                    # everything after the last message this page shows.
+                    logger.exception(
+                        "consultation %s: applying a note failed", consultation_id
+                    )
 
     async def _apply(self, note: dict | None) -> None:
         """Update the page for one note, or for a quiet interval without one."""

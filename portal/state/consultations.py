@@ -6,6 +6,7 @@ import logging
 import reflex as rx
 
 from portal import realtime, routes
+from portal.models.types import utcnow
 from portal.services import cases, consultations
 from portal.services.actors import Actor
 from portal.services.errors import (
@@ -33,10 +34,10 @@ def _list_row(
     return {
         "id": str(row.id),
         "href": routes.consultation_path(row.id),
-        "topic": state._msg(f"consultation.topic.{row.topic}"),
+        "topic": f"consultation.topic.{row.topic}",
         "question": _preview(row.question),
         "status": row.status,
-        "status_label": state._msg(f"consultation.status.{row.status}"),
+        "status_label": f"consultation.status.{row.status}",
         "other": row.other_name,
         "created_at": state._format_time(row.created_at),
         "unread": str(row.unread) if row.unread else "",
@@ -137,9 +138,13 @@ class LawyerDeskState(SessionState):
         self.queue = [
             {
                 "id": str(entry.id),
-                "topic": self._msg(f"consultation.topic.{entry.topic}"),
+                "topic": f"consultation.topic.{entry.topic}",
                 "question": _preview(entry.question),
                 "waiting_since": self._format_time(entry.created_at),
+                "waited": self._msg(
+                    "consultation.waited_minutes",
+                    minutes=int((utcnow() - entry.created_at).total_seconds() // 60),
+                ),
                 "case_number": entry.case_number,
             }
             for entry in queue

@@ -156,3 +156,16 @@ def test_older_messages_load_on_scroll(portal_server, new_page):
     page.evaluate("document.getElementById('chat-log').scrollTop = 0")
     page.wait_for_function("document.querySelectorAll('.message').length === 45")
     assert page.locator(".message .body").first.inner_text() == "第0条"
+
+
+def test_cancel_while_waiting(portal_server, new_page):
+    page = new_page()
+    register(page, portal_server.url, "王五", "cancel-c@x.test", PASSWORD)
+    page.goto(f"{portal_server.url}/consultations")
+    page.select_option("#topic", "contracts")
+    page.fill("#question", "合同还没签，定金能退吗？")
+    page.click("#ask")
+    page.wait_for_url(CHAT_URL)
+    page.click("#cancel-consultation")
+    page.wait_for_selector(".consultation-status >> text=已取消")
+    assert page.locator("#queue-panel").count() == 0

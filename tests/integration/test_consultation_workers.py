@@ -6,12 +6,10 @@ frontend is built: headless clients speak Reflex's websocket protocol, the
 consumer to one worker and the lawyer to the other.
 """
 
-import asyncio
 import os
 import signal
 import subprocess
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -20,6 +18,7 @@ import pytest
 from benchmarks.reflex_client import ChatClient
 from portal.db import make_engine, session_scope
 from portal.migrations import upgrade_database
+from tests.asyncio_thread import run_coroutine
 from tests.conftest import (
     _drop_postgres_database,
     _fresh_postgres_database,
@@ -148,10 +147,7 @@ async def _chat(urls: list[str], consultation_id: int, tokens: tuple[str, str]):
 def test_chat_crosses_workers(two_workers):
     urls, database_url = two_workers
     consultation_id, consumer_token, lawyer_token = _arrange_chat(database_url)
-    # A thread of its own, because Playwright's fixtures may leave an event
-    # loop running in this one.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        chat = _chat(urls, consultation_id, (consumer_token, lawyer_token))
-        consumer_view, lawyer_view = pool.submit(asyncio.run, chat).result()
+    chat = _chat(urls, consultation_id, (consumer_token, lawyer_token))
+    consumer_view, lawyer_view = run_coroutine(chat)
     assert [row["seq"] for row in consumer_view] == ["1", "2"]
     assert [row["seq"] for row in lawyer_view] == ["1", "2"]

@@ -4,7 +4,7 @@ import reflex as rx
 
 from portal.components.consultation import consultation_table
 from portal.components.layout import page
-from portal.components.text import tr
+from portal.components.text import tr, tr_var
 from portal.state.consultations import LawyerDeskState
 
 
@@ -40,9 +40,9 @@ def _duty() -> rx.Component:
 
 def _queue_entry(entry: rx.Var) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(entry["topic"]),
+        rx.table.cell(tr_var(entry["topic"])),
         rx.table.cell(entry["question"]),
-        rx.table.cell(entry["waiting_since"]),
+        rx.table.cell(entry["waited"], " (", entry["waiting_since"], ")"),
         rx.table.cell(entry["case_number"]),
         rx.table.cell(
             rx.button(

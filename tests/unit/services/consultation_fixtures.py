@@ -7,6 +7,7 @@ from portal.services import auth, consultations
 from portal.services.actors import Actor
 
 PASSWORD = "password-1"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 
 def consumer(db: Session, phone: str = "13800138000", name: str = "张三") -> Actor:

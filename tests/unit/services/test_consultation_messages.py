@@ -10,14 +10,13 @@ from portal.services import consultation_messages as messages
 from portal.services import consultations
 from portal.services.errors import FieldError, NotFound, ServiceError
 from tests.unit.services.consultation_fixtures import (
+    PNG,
     active,
     consumer,
     lawyer,
     on_duty_lawyer,
     waiting,
 )
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 
 @pytest.fixture

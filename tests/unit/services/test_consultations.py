@@ -14,6 +14,7 @@ from portal.services.errors import (
     ValidationFailed,
 )
 from tests.unit.services.consultation_fixtures import (
+    PNG,
     active,
     consumer,
     filed_case,
@@ -299,3 +300,34 @@ def test_rate_active_rejected(db):
     with pytest.raises(ServiceError) as caught:
         consultations.rate(db, asker, consultation_id, 4)
     assert caught.value.key == "consultation.error.not_closed"
+
+
+def _case_with_evidence(db, owner) -> tuple[int, int]:
+    from portal.services import complaints
+
+    case_id = filed_case(db, owner)
+    view = complaints.attach_evidence(db, owner, case_id, "receipt.png", PNG)
+    db.commit()
+    return case_id, view.id
+
+
+def test_linked_lawyer_reads_evidence(db):
+    from portal.services import evidence
+
+    asker = consumer(db)
+    answerer = on_duty_lawyer(db)
+    case_id, evidence_id = _case_with_evidence(db, asker)
+    view = consultations.start(db, asker, "ecommerce", "怎么办?", case_id=case_id)
+    consultations.pick_up(db, answerer, view.id)
+    db.commit()
+    download = evidence.open_for_download(db, answerer, evidence_id)
+    assert download.content_type == "image/png"
+
+
+def test_unlinked_lawyer_cannot_read_evidence(db):
+    from portal.services import evidence
+
+    asker = consumer(db)
+    _case_id, evidence_id = _case_with_evidence(db, asker)
+    with pytest.raises(NotFound):
+        evidence.open_for_download(db, on_duty_lawyer(db), evidence_id)

@@ -147,9 +147,10 @@ def test_submit_without_details_rejected(db, lawyer):
     assert set(caught.value.errors) == {"form"}
 
 
-def test_submit_without_application_not_found(db, lawyer):
-    with pytest.raises(NotFound):
+def test_submit_without_application_says_save_first(db, lawyer):
+    with pytest.raises(ValidationFailed) as caught:
         lawyer_application.submit_application(db, lawyer)
+    assert caught.value.errors["form"].key == "error.lawyer.save_first"
 
 
 def test_submit_twice_rejected(db, lawyer):
