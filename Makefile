@@ -36,6 +36,7 @@ fonts:
 run: install fonts
 	$(PY) -m portal migrate
 	$(PY) -m portal create-admin
+	$(PY) -m portal purge-staged
 	$(VENV)/bin/reflex run --env prod --single-port
 
 lint: $(VENV)/.installed

@@ -3,6 +3,7 @@
 Commands:
     migrate                  apply database migrations
     create-admin             create the first admin from FANGXIN_ADMIN_EMAIL/PASSWORD
+    purge-staged [--hours N] delete uploads never attached to a complaint
     import-complaints FILE   import a partner channel's JSON Lines file
 """
 
@@ -44,6 +45,17 @@ def _create_admin(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _purge_staged(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from portal.services.evidence import purge_stale_staged
+
+    with session_scope() as db:
+        count = purge_stale_staged(db, timedelta(hours=args.hours))
+    print(f"purged {count} staged files older than {args.hours} hours")
+    return 0
+
+
 def _import_complaints(args: argparse.Namespace) -> int:
     from portal.services.importer import import_lines
 
@@ -79,6 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "create-admin", help="create the first admin unless one exists"
     ).set_defaults(run=_create_admin)
+    purge = commands.add_parser(
+        "purge-staged", help="delete uploads never attached to a complaint"
+    )
+    purge.add_argument(
+        "--hours", type=int, default=24, help="minimum age in hours (default 24)"
+    )
+    purge.set_defaults(run=_purge_staged)
     importer = commands.add_parser(
         "import-complaints", help="import complaints from a JSON Lines file"
     )

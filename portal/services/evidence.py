@@ -8,12 +8,14 @@ import hashlib
 import logging
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from portal.models import Complaint, Evidence
+from portal.models.types import utcnow
 from portal.services.actors import Actor
 from portal.services.errors import FieldError, NotFound, PermissionDenied
 from portal.settings import get_settings
@@ -193,6 +195,26 @@ def discard_staged(db: Session, actor: Actor, evidence_id: int) -> None:
         raise NotFound()
     storage_path(row.stored_name).unlink(missing_ok=True)
     db.delete(row)
+
+
+def purge_stale_staged(db: Session, older_than: timedelta) -> int:
+    """Delete staged files no complaint took within ``older_than``; return the count.
+
+    A maintenance task with no acting user: it touches only files that no
+    complaint holds, so nothing a user filed can be lost.
+    """
+    cutoff = utcnow() - older_than
+    rows = db.exec(
+        select(Evidence).where(
+            Evidence.complaint_id.is_(None), Evidence.uploaded_at < cutoff
+        )
+    ).all()
+    for row in rows:
+        storage_path(row.stored_name).unlink(missing_ok=True)
+        db.delete(row)
+    if rows:
+        logger.info("purged %s staged evidence files older than %s", len(rows), cutoff)
+    return len(rows)
 
 
 def list_staged(db: Session, actor: Actor) -> list[EvidenceView]:

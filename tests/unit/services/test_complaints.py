@@ -306,3 +306,25 @@ def test_attach_evidence_refused_for_other_consumer(db):
         complaints.attach_evidence(db, other, filed.case_id, "x.pdf", PDF)
     db.rollback()
     assert _count(db, Evidence) == 0
+
+
+def test_purge_removes_only_stale_staged_files(db):
+    from datetime import timedelta
+
+    consumer = make_user(db)
+    stale = evidence.stage_upload(db, consumer, "old.png", PNG)
+    fresh = evidence.stage_upload(db, consumer, "new.png", PNG)
+    attached = evidence.stage_upload(db, consumer, "kept.png", PNG)
+    complaints.file_complaint(db, consumer, SAMPLE_FORM, [attached.id], consent=True)
+    for row in db.exec(select(Evidence)).all():
+        if row.id != fresh.id:
+            row.uploaded_at -= timedelta(days=2)
+    db.commit()
+    stale_path = evidence.storage_path(db.get(Evidence, stale.id).stored_name)
+
+    assert evidence.purge_stale_staged(db, timedelta(hours=24)) == 1
+    db.commit()
+    assert db.get(Evidence, stale.id) is None
+    assert not stale_path.exists()
+    assert db.get(Evidence, fresh.id) is not None
+    assert db.get(Evidence, attached.id) is not None
