@@ -10,7 +10,7 @@ from portal.models.types import utcnow
 
 
 class ConsultationStatus(StrEnum):
-    """Where a consultation stands: queued, being answered, or over."""
+    """The status of a consultation: queued, being answered, or over."""
 
     WAITING = "waiting"
     ACTIVE = "active"

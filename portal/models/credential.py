@@ -10,7 +10,7 @@ from portal.models.types import utcnow
 
 
 class CredentialKind(StrEnum):
-    """What an uploaded credential file shows."""
+    """The kind of document an uploaded credential file shows."""
 
     LICENCE = "licence"
     ID_DOCUMENT = "id_document"

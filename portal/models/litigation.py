@@ -29,7 +29,7 @@ class LitigationType(StrEnum):
 
 
 class RequestStatus(StrEnum):
-    """Where a consumer's request for agency stands."""
+    """The status of a consumer's request for agency."""
 
     OPEN = "open"
     ENGAGED = "engaged"
@@ -37,7 +37,7 @@ class RequestStatus(StrEnum):
 
 
 class OfferStatus(StrEnum):
-    """Where a lawyer's offer stands."""
+    """The status of a lawyer's offer."""
 
     PENDING = "pending"
     ACCEPTED = "accepted"
@@ -45,7 +45,7 @@ class OfferStatus(StrEnum):
 
 
 class EngagementStatus(StrEnum):
-    """Where an engagement stands, from the agreement to the settled fee."""
+    """The status of an engagement, from the agreement to the settled fee."""
 
     AGREEMENT_PENDING = "agreement_pending"
     ACTIVE = "active"

@@ -8,7 +8,7 @@ from portal.state.collective import CollectiveListState as S
 
 
 def action_card(row: rx.Var) -> rx.Component:
-    """One action: title, merchant, category, member count and claimed total."""
+    """Build the card of one action: title, merchant, category, members, total."""
     return rx.card(
         rx.vstack(
             rx.hstack(

@@ -69,7 +69,9 @@ def own_profile(db: Session, actor: Actor, *, create: bool = False) -> LawyerPro
     """
     if actor.role != Role.LAWYER:
         logger.warning(
-            "account %s (%s) refused lawyer application", actor.user_id, actor.role
+            "access denied to lawyer application for account %s (%s)",
+            actor.user_id,
+            actor.role,
         )
         raise PermissionDenied()
     profile = db.exec(
@@ -150,7 +152,9 @@ def remove_credential_file(db: Session, actor: Actor, file_id: int) -> None:
     row = db.get(CredentialFile, file_id)
     if row is None or row.profile_id != profile.id:
         logger.warning(
-            "account %s refused removal of credential file %s", actor.user_id, file_id
+            "rejected removal of credential file by account %s: file %s",
+            actor.user_id,
+            file_id,
         )
         raise NotFound()
     require_editable(profile)
@@ -177,7 +181,7 @@ def open_credential_file(db: Session, actor: Actor | None, file_id: int) -> Down
     )
     if not allowed:
         logger.warning(
-            "refused credential file %s to account %s",
+            "access denied to credential file %s for account %s",
             file_id,
             actor.user_id if actor else None,
         )

@@ -80,7 +80,9 @@ class ReviewDetail:
 def require_admin(actor: Actor, target: str) -> None:
     """Raise PermissionDenied, and log it, unless ``actor`` is an admin."""
     if not actor.is_admin:
-        logger.warning("account %s (%s) refused %s", actor.user_id, actor.role, target)
+        logger.warning(
+            "access denied for account %s (%s): %s", actor.user_id, actor.role, target
+        )
         raise PermissionDenied()
 
 

@@ -34,7 +34,7 @@ REVIEWABLE = frozenset({A.SUBMITTED, A.UNDER_REVIEW})
 
 @dataclass(frozen=True)
 class Transition:
-    """Who may take ``action``, from which statuses, and whether a reason is due."""
+    """The role that may take an action, its start statuses, and if a reason is due."""
 
     role: Role
     sources: frozenset[str]
@@ -111,7 +111,7 @@ def apply_transition(
     rule = TRANSITIONS.get(action)
     if rule is None or actor.role != rule.role:
         logger.warning(
-            "account %s (%s) refused action %r on application %s",
+            "rejected action by account %s (%s): %r on application %s",
             actor.user_id,
             actor.role,
             action,

@@ -39,7 +39,7 @@ def normalize_licence_number(raw: str, field_name: str = "licence_no") -> str:
     """Return the licence number without spaces or hyphens.
 
     Raises:
-        FieldError: it is missing, holds anything but digits, or is neither
+        FieldError: it is missing, contains anything but digits, or is neither
             17 nor 12 digits long.
     """
     number = _SEPARATORS.sub("", raw or "")

@@ -23,7 +23,7 @@ VISIBLE_TRAILING_DIGITS = 2
 
 @dataclass(frozen=True)
 class PublicProfile:
-    """What the public profile page shows of an approved lawyer."""
+    """The fields of an approved lawyer that the public profile page shows."""
 
     profile_id: int
     real_name: str

@@ -285,7 +285,7 @@ def load_request(db: Session, actor: Actor, request_id: int) -> AgencyRequest:
 def request_detail(db: Session, actor: Actor, request_id: int) -> RequestView:
     """Load a request with the offers the actor may see.
 
-    The consumer and admins see every offer; a lawyer sees only their own.
+    The consumer and admins see every offer; a lawyer gets only their own.
 
     Raises:
         NotFound: no such request, or the actor may not see it.
@@ -462,7 +462,7 @@ def accept_offer(db: Session, actor: Actor, offer_id: int) -> Engagement:
 
     Only the conditional UPDATE of the request row decides, so of two
     acceptances at once exactly one changes the row and wins. The other sees no
-    row changed and is told that another offer was accepted.
+    row changed and gets the error that another offer was accepted.
 
     Raises:
         PermissionDenied: the actor is not a consumer.

@@ -17,7 +17,7 @@ def _int_param(state: SessionState, name: str) -> int:
 
 
 class AgencyRequestFormState(SessionState):
-    """The consumer's form that asks for full-risk agency on a case."""
+    """The consumer's form that requests full-risk agency on a case."""
 
     case_id: int = 0
     case_number: str = ""
