@@ -208,7 +208,9 @@ def calculator_card() -> rx.Component:
             rx.heading(tr("documents.calc.title"), size="5"),
             rx.text(tr("documents.calc.intro"), size="2", color_scheme="gray"),
             rx.grid(
-                _form(),
+                # The page's load event fills the form and remounts it, which
+                # would wipe anything typed before then, so it shows after.
+                rx.cond(rx.State.is_hydrated, _form(), rx.spinner(size="3")),
                 _results(),
                 columns=rx.breakpoints(initial="1", md="2"),
                 spacing="5",
