@@ -1,10 +1,18 @@
 """Reflex configuration, built from the portal's environment settings."""
 
+import os
+
 import reflex as rx
 
 from portal.settings import PROJECT_ROOT, get_settings
 
 settings = get_settings()
+
+if settings.redis_url:
+    # A tab's socket stays on one worker, so that worker may keep the tab's
+    # state for a few seconds between events instead of reading and writing
+    # Redis for each one. Another worker that needs the state takes it over.
+    os.environ.setdefault("REFLEX_OPLOCK_ENABLED", "true")
 
 config = rx.Config(
     app_name="portal",

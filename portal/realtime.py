@@ -1,7 +1,9 @@
 """Notifications between backend workers: "consultation 7 has a new message".
 
-Notes carry ids and kinds only, and readers load the data itself from the
-database. A lost note therefore delays an update but loses no message.
+A message note carries the stored message with its sequence number. A reader
+that expects that number shows the message without a database read. A reader
+that finds a gap, because a note was lost, loads what it missed from the
+database, so a lost note delays an update but loses no message.
 
 Without ``REDIS_URL`` notes travel through in-process queues, which suffices
 for the single-process SQLite set-up. With it, every note goes through Redis
@@ -51,7 +53,12 @@ class Broker:
 
     async def publish(self, channel: str, note: dict[str, Any]) -> None:
         """Send ``note`` to every subscriber of ``channel``."""
-        self._deliver(channel, note)
+        await self.publish_all([(channel, note)])
+
+    async def publish_all(self, notes: list[tuple[str, dict[str, Any]]]) -> None:
+        """Send each ``(channel, note)`` pair, in order."""
+        for channel, note in notes:
+            self._deliver(channel, note)
 
     async def _started(self) -> None:
         """Start whatever the broker needs before the first subscription."""
@@ -83,18 +90,22 @@ class RedisBroker(Broker):
         self._listener: asyncio.Task | None = None
         self._ready = asyncio.Event()
 
-    async def publish(self, channel: str, note: dict[str, Any]) -> None:
+    async def publish_all(self, notes: list[tuple[str, dict[str, Any]]]) -> None:
+        """Send the notes in one round trip to Redis."""
         from redis.exceptions import RedisError
 
+        pipeline = self._redis.pipeline(transaction=False)
+        for channel, note in notes:
+            pipeline.publish(CHANNEL_PREFIX + channel, json.dumps(note))
         try:
-            await self._redis.publish(CHANNEL_PREFIX + channel, json.dumps(note))
+            await pipeline.execute()
         except RedisError as error:
             # The data is already stored; only the other page's update waits
             # until its next note or reload.
             logger.error(
-                "publishing a %s note on %s failed: %s",
-                note.get("kind"),
-                channel,
+                "publishing %s note(s) on %s failed: %s",
+                len(notes),
+                ", ".join(channel for channel, _ in notes),
                 error,
             )
 

@@ -2,8 +2,11 @@
 
 The page contains at most ``MAX_VISIBLE`` messages. Older ones are fetched
 a page at a time when the reader scrolls to the top. A background task per open
-page listens for notes (``portal.realtime``) and loads what is new from the
-database, so delivery works across workers whenever the broker does.
+page listens for notes (``portal.realtime``), so delivery works across workers
+whenever the broker does. A message note carries the stored message: the
+reader checks its access, moves its read mark and shows the message without
+reading it back, and loads from the database only when a sequence number was
+skipped.
 """
 
 import asyncio
@@ -11,6 +14,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 
 import reflex as rx
 from sqlmodel import Session
@@ -62,6 +66,34 @@ async def _next_note(inbox: asyncio.Queue, typing_until: float | None) -> dict |
     try:
         return await asyncio.wait_for(inbox.get(), timeout)
     except TimeoutError:
+        return None
+
+
+def _message_note(view: chat_messages.MessageView) -> dict:
+    """Return a stored message as plain JSON values, to travel in a note."""
+    return {
+        "seq": view.seq,
+        "sender_id": view.sender_id,
+        "sender_name": view.sender_name,
+        "client_id": view.client_id,
+        "body": view.body,
+        "file_id": view.file_id,
+        "file_name": view.file_name,
+        "file_type": view.file_type,
+        "created_at": view.created_at.isoformat(),
+    }
+
+
+def _noted_message(data: object) -> chat_messages.MessageView | None:
+    """Rebuild the message a note carries; None if the note has none or is bad."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        return chat_messages.MessageView(
+            **{**data, "created_at": datetime.fromisoformat(data["created_at"])}
+        )
+    except (KeyError, TypeError, ValueError):
+        logger.warning("ignored a malformed message note: %r", data)
         return None
 
 
@@ -191,13 +223,17 @@ class ChatState(SessionState):
             "tab": self.router.session.client_token,
             **fields,
         }
-        broker = realtime.broker()
-        await broker.publish(realtime.consultation_channel(self.consultation_id), note)
+        notes = [(realtime.consultation_channel(self.consultation_id), note)]
         if kind in ("message", "status", "read"):
-            for user_id in self._participant_ids:
-                await broker.publish(realtime.user_channel(user_id), note)
+            # Lists of consultations need the counts only, not the message.
+            brief = {key: value for key, value in note.items() if key != "message"}
+            notes += [
+                (realtime.user_channel(user_id), brief)
+                for user_id in self._participant_ids
+            ]
         if kind == "status":
-            await broker.publish(realtime.QUEUE_CHANNEL, {**note, "kind": "queue"})
+            notes.append((realtime.QUEUE_CHANNEL, {**note, "kind": "queue"}))
+        await realtime.broker().publish_all(notes)
 
     @rx.event
     async def open(self):
@@ -286,7 +322,7 @@ class ChatState(SessionState):
         elif kind == "read":
             self.peer_read_seq = max(self.peer_read_seq, int(note.get("seq", 0)))
         elif kind == "message":
-            await self._receive()
+            await self._receive(_noted_message(note.get("message")))
         elif kind == "status" or (kind == "queue" and self.status == "waiting"):
             actor = self._actor()
             if actor is None:
@@ -297,12 +333,25 @@ class ChatState(SessionState):
     def _fetch_new(self, db: Session, actor: Actor) -> chat_messages.Delivery:
         return chat_messages.receive(db, actor, self.consultation_id, self._last_seq)
 
-    async def _receive(self) -> None:
-        """Load new messages for the signed-in reader in one transaction."""
+    async def _receive(self, noted: chat_messages.MessageView | None) -> None:
+        """Show a new message to the signed-in reader, in one transaction.
+
+        The noted message is shown as it came when it is the next one in
+        sequence; otherwise everything after the last message shown is loaded.
+        """
+        if noted is not None and noted.seq <= self._last_seq:
+            return
 
         def load(db: Session):
             actor = resolve_session(db, self.session_token)
-            return actor, self._fetch_new(db, actor) if actor else None
+            if actor is None:
+                return None, None
+            if noted is not None and noted.seq == self._last_seq + 1:
+                read_seq = chat_messages.mark_read(
+                    db, actor, self.consultation_id, noted.seq
+                )
+                return actor, chat_messages.Delivery([noted], read_seq)
+            return actor, self._fetch_new(db, actor)
 
         try:
             actor, delivery = self._run(load)
@@ -348,7 +397,10 @@ class ChatState(SessionState):
             actor = resolve_session(db, self.session_token)
             if actor is None:
                 return None, None
-            chat_messages.send(db, actor, self.consultation_id, client_id, body)
+            view = chat_messages.send(db, actor, self.consultation_id, client_id, body)
+            if view.seq <= self._last_seq + 1:
+                return actor, chat_messages.Delivery([view], 0)
+            # A message from the other side came first and is not shown yet.
             return actor, self._fetch_new(db, actor)
 
         try:
@@ -369,7 +421,11 @@ class ChatState(SessionState):
         """Show what was stored, with any message that arrived just before it."""
         self.draft_id = uuid.uuid4().hex
         await self._show(actor, delivery)
-        await self._announce(actor, "message", seq=self._last_seq)
+        sent = [view for view in delivery.messages if view.sender_id == actor.user_id]
+        for view in sent:
+            await self._announce(
+                actor, "message", seq=view.seq, message=_message_note(view)
+            )
 
     @rx.event
     async def send_files(self, files: list[rx.UploadFile]):

@@ -31,3 +31,16 @@ def test_broker_delivers_to_channel_subscribers():
 
 def test_broker_forgets_left_subscribers():
     assert run_coroutine(_after_leaving())
+
+
+async def _in_order() -> list[dict]:
+    broker = Broker()
+    async with broker.subscribe(consultation_channel(1)) as inbox:
+        await broker.publish_all(
+            [(consultation_channel(1), {"seq": seq}) for seq in (1, 2, 3)]
+        )
+        return [inbox.get_nowait() for _ in range(3)]
+
+
+def test_publish_all_keeps_order():
+    assert run_coroutine(_in_order()) == [{"seq": 1}, {"seq": 2}, {"seq": 3}]
