@@ -7,6 +7,7 @@ import reflex as rx
 from portal import routes
 from portal.http import UploadSizeLimit, build_routes
 from portal.pages.admin.collective import collective_candidates
+from portal.pages.admin.consultations import consultation_oversight
 from portal.pages.admin.lawyer_queue import lawyer_queue
 from portal.pages.admin.lawyer_review import lawyer_review
 from portal.pages.admin.queue import review_queue
@@ -45,6 +46,7 @@ from portal.state.collective import (
 )
 from portal.state.complaint_form import ComplaintFormState
 from portal.state.consultation_chat import ChatState
+from portal.state.consultation_oversight import ConsultationOversightState
 from portal.state.consultations import (
     ConsultationListState,
     LawyerDeskState,
@@ -250,4 +252,10 @@ app.add_page(
     route=routes.LAWYER_CONSULTATIONS,
     title="咨询台 · 放心",
     on_load=LawyerDeskState.open,
+)
+app.add_page(
+    consultation_oversight,
+    route=routes.ADMIN_CONSULTATIONS,
+    title="咨询监督 · 放心",
+    on_load=ConsultationOversightState.open,
 )

@@ -105,6 +105,7 @@ def document_path(version_id: int | str) -> str:
 CONSULTATIONS = "/consultations"
 CONSULTATION = "/consultations/[consultation_id]"
 LAWYER_CONSULTATIONS = "/lawyer/consultations"
+ADMIN_CONSULTATIONS = "/admin/consultations"
 CONSULTATION_FILE = "/files/consultation/{file_id}"
 
 

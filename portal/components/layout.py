@@ -31,6 +31,7 @@ def _role_links() -> rx.Component:
                 _nav_link("nav.trends", routes.ADMIN_TRENDS),
                 _nav_link("lawyer.nav.review_queue", routes.ADMIN_LAWYERS),
                 _nav_link("collective.nav", routes.ADMIN_COLLECTIVE),
+                _nav_link("consultation.nav.admin", routes.ADMIN_CONSULTATIONS),
                 spacing="4",
             ),
         ),

@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 QUESTION_PREVIEW_CHARS = 80
 
 
-def _preview(text: str) -> str:
+def question_preview(text: str) -> str:
     if len(text) <= QUESTION_PREVIEW_CHARS:
         return text
     return text[:QUESTION_PREVIEW_CHARS] + "…"
@@ -35,7 +35,7 @@ def _list_row(
         "id": str(row.id),
         "href": routes.consultation_path(row.id),
         "topic": f"consultation.topic.{row.topic}",
-        "question": _preview(row.question),
+        "question": question_preview(row.question),
         "status": row.status,
         "status_label": f"consultation.status.{row.status}",
         "other": row.other_name,
@@ -139,7 +139,7 @@ class LawyerDeskState(SessionState):
             {
                 "id": str(entry.id),
                 "topic": f"consultation.topic.{entry.topic}",
-                "question": _preview(entry.question),
+                "question": question_preview(entry.question),
                 "waiting_since": self._format_time(entry.created_at),
                 "waited": self._msg(
                     "consultation.waited_minutes",

@@ -7,6 +7,7 @@ from sqlmodel import select
 
 from portal.models import LawyerProfile, Role, User
 from portal.services.auth import to_actor
+from tests.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
 from tests.e2e.helpers import register, sign_in
 from tests.unit.services.consultation_fixtures import filed_case
 
@@ -102,6 +103,22 @@ def test_consultation_journey(portal_server, new_page):
     consumer.goto(f"{base}/cases/{case_id}")
     consumer.wait_for_selector("#timeline")
     assert "律师咨询：建议提起投诉" in consumer.inner_text("#timeline")
+
+    admin = new_page()
+    sign_in(admin, base, ADMIN_EMAIL, ADMIN_PASSWORD)
+    admin.goto(f"{base}/admin/consultations")
+    admin.wait_for_selector("#oversight-table")
+    admin.select_option("#status", "closed")
+    admin.click("#oversight-filter")
+    row = admin.locator(".oversight-row", has_text="电饭煲坏了")
+    row.wait_for()
+    assert "王律师" in row.inner_text()
+    assert row.locator("td").nth(6).inner_text() == "4"
+    statuses = admin.locator(".oversight-row .consultation-status").all_inner_texts()
+    assert set(statuses) == {"已结束"}
+    row.locator(".consultation-link").click()
+    admin.wait_for_url(CHAT_URL)
+    admin.get_by_text("您好，请问保留了订单截图吗？").wait_for()
 
 
 def test_consultation_hidden_from_others(portal_server, new_page):

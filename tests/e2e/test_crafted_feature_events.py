@@ -1,9 +1,10 @@
-"""Forged websocket events against the lawyer review and litigation handlers."""
+"""Forged websocket events against admin, lawyer review and litigation handlers."""
 
 from sqlmodel import func, select
 
 from portal.models import AgencyOffer, CredentialAuditEntry, LawyerProfile, Role
-from portal.services import auth, litigation
+from portal.services import auth, consultations, litigation
+from portal.state.consultation_oversight import ConsultationOversightState
 from portal.state.lawyer_review import LawyerReviewState
 from portal.state.litigation import LitigationState
 from tests.e2e.crafted import CraftedClient, handler_name, run_isolated
@@ -99,3 +100,37 @@ def test_offer_accept_refused_for_other_consumer(portal_server):
     _send_accept(portal_server, owner, request_id, offer.id)
     with portal_server.session() as db:
         assert db.get(AgencyOffer, offer.id).status == "accepted"
+
+
+def _oversight_rows(server, actor) -> list:
+    async def act():
+        async with CraftedClient(server.url, _token(server, actor)) as client:
+            for method, payload in (
+                ("open", {}),
+                ("filter", {"form": {"status": "waiting"}}),
+            ):
+                await client.send(
+                    handler_name(ConsultationOversightState, method),
+                    payload,
+                    "/admin/consultations",
+                )
+            return client.delivered_values("rows")
+
+    return run_isolated(act())
+
+
+def test_consultation_list_withheld_from_non_admins(portal_server):
+    with portal_server.session() as db:
+        asker = make.consumer(db, name="提问人")
+        consultations.start(db, asker, "other", "只给管理员看的咨询列表")
+        lawyer = make.lawyer(db)
+        admin = make_user(db, Role.ADMIN, "监督员")
+        db.commit()
+
+    for intruder in (asker, lawyer):
+        assert all(rows == [] for rows in _oversight_rows(portal_server, intruder))
+
+    shown = _oversight_rows(portal_server, admin)
+    assert any(
+        row["question"] == "只给管理员看的咨询列表" for rows in shown for row in rows
+    )
