@@ -23,7 +23,10 @@ config = rx.Config(
     deploy_url=settings.public_url,
     cors_allowed_origins=list(settings.allowed_origins),
     redis_url=settings.redis_url,
-    state_manager_mode="redis" if settings.redis_url else "disk",
+    # One process keeps tab states in memory. Reflex's disk manager would
+    # pickle each state to a file and scan every file on each write cycle. A
+    # tab that reconnects after a restart hydrates again from its cookies.
+    state_manager_mode="redis" if settings.redis_url else "memory",
     telemetry_enabled=False,
     bun_path=PROJECT_ROOT / ".tools" / "node_modules" / "bun" / "bin" / "bun.exe",
     show_built_with_reflex=False,
