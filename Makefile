@@ -51,7 +51,8 @@ test: install browser fonts lint
 	$(VENV)/bin/pytest -q
 
 bench: install
-	$(PY) benchmarks/chat_latency.py
+	$(PY) benchmarks/chat_matrix.py --setup sqlite --messages 5 --interval 2
+	$(PY) benchmarks/chat_matrix.py --setup postgres --messages 5 --interval 2
 
 clean:
 	rm -rf .web .states

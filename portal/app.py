@@ -6,6 +6,7 @@ import logging
 import reflex as rx
 
 from portal import routes
+from portal.components.text import page_title
 from portal.http import UploadSizeLimit, build_routes
 from portal.pages.admin.collective import collective_candidates
 from portal.pages.admin.consultations import consultation_oversight
@@ -83,91 +84,100 @@ app = rx.App(
 )
 
 app.add_page(
-    home, route=routes.HOME, title="放心 Fangxin", on_load=SessionState.refresh_session
+    home,
+    route=routes.HOME,
+    title=page_title("title.home"),
+    on_load=SessionState.refresh_session,
 )
 app.add_page(
-    sign_in, route=routes.SIGN_IN, title="登录 · 放心", on_load=AuthFormState.open_form
+    sign_in,
+    route=routes.SIGN_IN,
+    title=page_title("title.sign_in"),
+    on_load=AuthFormState.open_form,
 )
 app.add_page(
     register,
     route=routes.REGISTER,
-    title="注册 · 放心",
+    title=page_title("title.register"),
     on_load=AuthFormState.open_form,
 )
 app.add_page(
     account,
     route=routes.ACCOUNT,
-    title="账户 · 放心",
+    title=page_title("title.account"),
     on_load=AuthFormState.open_account,
 )
 app.add_page(
     new_complaint,
     route=routes.NEW_COMPLAINT,
-    title="我要投诉 · 放心",
+    title=page_title("title.new_complaint"),
     on_load=ComplaintFormState.open_form,
 )
 app.add_page(
     my_complaints,
     route=routes.MY_COMPLAINTS,
-    title="我的投诉 · 放心",
+    title=page_title("title.my_complaints"),
     on_load=CaseListState.open_mine,
 )
 app.add_page(
-    case_page, route=routes.CASE, title="投诉详情 · 放心", on_load=CaseState.open_case
+    case_page,
+    route=routes.CASE,
+    title=page_title("title.case"),
+    on_load=CaseState.open_case,
 )
 app.add_page(
     review_queue,
     route=routes.ADMIN_QUEUE,
-    title="审核队列 · 放心",
+    title=page_title("title.review_queue"),
     on_load=CaseListState.open_queue,
 )
 app.add_page(
     lawyer_home,
     route=routes.LAWYER_HOME,
-    title="律师工作台 · 放心",
+    title=page_title("title.lawyer_home"),
     on_load=WorkspaceState.open_workspace,
 )
 
 app.add_page(
     lawyer_application_page,
     route=routes.LAWYER_APPLICATION,
-    title="律师资质申请 · 放心",
+    title=page_title("title.lawyer_application"),
     on_load=ApplicationState.open_application,
 )
 app.add_page(
     lawyer_profile,
     route=routes.LAWYER_PROFILE,
-    title="律师 · 放心",
+    title=page_title("title.lawyer"),
     on_load=PublicProfileState.open_profile,
 )
 app.add_page(
     law_firm,
     route=routes.LAW_FIRM,
-    title="律师事务所 · 放心",
+    title=page_title("title.law_firm"),
     on_load=LawFirmState.open_firm,
 )
 app.add_page(
     lawyer_queue,
     route=routes.ADMIN_LAWYERS,
-    title="律师资质审核 · 放心",
+    title=page_title("title.lawyer_queue"),
     on_load=LawyerQueueState.open_queue,
 )
 app.add_page(
     lawyer_review,
     route=routes.ADMIN_LAWYER_REVIEW,
-    title="审核律师申请 · 放心",
+    title=page_title("title.lawyer_review"),
     on_load=LawyerReviewState.open_review,
 )
 app.add_page(
     review_log,
     route=routes.ADMIN_REVIEW_LOG,
-    title="审核记录 · 放心",
+    title=page_title("title.review_log"),
     on_load=ReviewLogState.open_log,
 )
 app.add_page(
     trends_page,
     route=routes.ADMIN_TRENDS,
-    title="投诉趋势 · 放心",
+    title=page_title("title.trends"),
     on_load=TrendsState.open_page,
 )
 
@@ -175,43 +185,43 @@ app.add_page(
 app.add_page(
     agency_request,
     route=routes.AGENCY_REQUEST,
-    title="申请诉讼代理 · 放心",
+    title=page_title("title.litigation_request"),
     on_load=AgencyRequestFormState.open_form,
 )
 app.add_page(
     litigation_request,
     route=routes.LITIGATION_REQUEST,
-    title="诉讼代理 · 放心",
+    title=page_title("title.litigation"),
     on_load=LitigationState.open_request,
 )
 app.add_page(
     lawyer_litigation,
     route=routes.LAWYER_LITIGATION,
-    title="诉讼代理 · 放心",
+    title=page_title("title.litigation"),
     on_load=LawyerLitigationState.open_list,
 )
 app.add_page(
     collective_candidates,
     route=routes.ADMIN_COLLECTIVE,
-    title="集体维权 · 放心",
+    title=page_title("title.collective"),
     on_load=CollectiveAdminState.open_page,
 )
 app.add_page(
     collective_list,
     route=routes.COLLECTIVE_LIST,
-    title="集体维权 · 放心",
+    title=page_title("title.collective"),
     on_load=CollectiveListState.open_list,
 )
 app.add_page(
     collective_action,
     route=routes.COLLECTIVE_ACTION,
-    title="集体维权 · 放心",
+    title=page_title("title.collective"),
     on_load=CollectiveState.open_action,
 )
 app.add_page(
     merchant_page,
     route=routes.MERCHANT,
-    title="商家 · 放心",
+    title=page_title("title.merchant"),
     on_load=MerchantState.open_merchant,
 )
 
@@ -219,19 +229,19 @@ app.add_page(
 app.add_page(
     calculator_page,
     route=routes.CALCULATOR,
-    title="赔偿计算器 · 放心",
+    title=page_title("title.calculator"),
     on_load=CalculatorState.open_public,
 )
 app.add_page(
     case_documents,
     route=routes.CASE_DOCUMENTS,
-    title="法律文书 · 放心",
+    title=page_title("title.documents"),
     on_load=DocumentsState.open_page,
 )
 app.add_page(
     lawyer_cases,
     route=routes.LAWYER_CASES,
-    title="我处理的案件 · 放心",
+    title=page_title("title.lawyer_cases"),
     on_load=LawyerCasesState.open_list,
 )
 
@@ -239,25 +249,25 @@ app.add_page(
 app.add_page(
     consultations_page,
     route=routes.CONSULTATIONS,
-    title="法律咨询 · 放心",
+    title=page_title("title.consultations"),
     on_load=ConsultationListState.open,
 )
 app.add_page(
     consultation_page,
     route=routes.CONSULTATION,
-    title="咨询 · 放心",
+    title=page_title("title.consultation"),
     on_load=ChatState.open,
 )
 app.add_page(
     lawyer_consultations,
     route=routes.LAWYER_CONSULTATIONS,
-    title="咨询台 · 放心",
+    title=page_title("title.lawyer_desk"),
     on_load=LawyerDeskState.open,
 )
 app.add_page(
     consultation_oversight,
     route=routes.ADMIN_CONSULTATIONS,
-    title="咨询监督 · 放心",
+    title=page_title("title.admin_consultations"),
     on_load=ConsultationOversightState.open,
 )
 

@@ -16,3 +16,10 @@ def tr_var(key: rx.Var) -> rx.Var:
     Labels translated this way follow the language switch without a reload.
     """
     return SessionState.t[key]
+
+
+def page_title(key: str) -> rx.Var:
+    """Return a browser tab title: the page's name and the portal's, translated."""
+    if key == "title.home":
+        return SessionState.t[key]
+    return SessionState.t[key] + " · " + SessionState.t["app.name"]

@@ -115,9 +115,11 @@ def test_wrong_password_message_and_english(portal_server, new_page):
     page.fill("#password", "not-the-password")
     page.click("#sign-in-submit")
     expect(page.locator("#form-error")).to_have_text("账号或密码不正确。")
+    expect(page).to_have_title("登录 · 放心")
     page.click("#language-toggle")
     page.click("#sign-in-submit")
     expect(page.locator("#form-error")).to_have_text("Wrong account or password.")
+    expect(page).to_have_title("Sign in · Fangxin")
 
 
 def test_admin_sees_trends(portal_server, new_page):
