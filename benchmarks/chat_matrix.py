@@ -17,23 +17,20 @@ are removed at the end.
 import argparse
 import json
 import os
-import signal
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 
-import httpx
 import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.workers import start_worker, stop_worker, wait_healthy  # noqa: E402
 from portal.migrations import upgrade_database  # noqa: E402
 
-GRANIAN = ROOT / ".venv" / "bin" / "granian"
 POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
@@ -44,37 +41,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _start_worker(port: int, env: dict[str, str], log: Path) -> subprocess.Popen:
-    command = [
-        str(GRANIAN),
-        *("--interface", "asgi", "--factory", "--workers", "1"),
-        *("--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"),
-        "portal.app:app",
-    ]
-    return subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env={**env, "FANGXIN_PORT": str(port)},
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-
-
-def _wait_healthy(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"the worker at {url} exited; see its log")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    raise SystemExit(f"the worker at {url} did not answer within 120 s")
 
 
 def _postgres_database() -> tuple[str, str]:
@@ -92,8 +58,6 @@ def _drop_postgres_database(name: str) -> None:
 def run(setup: str, pair_counts: list[int], extra: list[str], folder: Path) -> None:
     env = {
         **os.environ,
-        "REFLEX_ENV_MODE": "prod",
-        "REFLEX_SKIP_COMPILE": "true",
         "REFLEX_TELEMETRY_ENABLED": "false",
         "REFLEX_CHECK_LATEST_VERSION": "0",
         "FANGXIN_STORAGE_DIR": str(folder / "files"),
@@ -115,9 +79,9 @@ def run(setup: str, pair_counts: list[int], extra: list[str], folder: Path) -> N
         for index in range(workers):
             port = _free_port()
             log = folder / f"worker-{index}.log"
-            processes.append(_start_worker(port, env, log))
+            processes.append(start_worker(port, env, log))
             urls.append(f"http://localhost:{port}")
-            _wait_healthy(urls[-1], processes[-1])
+            wait_healthy(urls[-1], processes[-1])
         for pairs in pair_counts:
             command = [
                 sys.executable,
@@ -139,8 +103,7 @@ def run(setup: str, pair_counts: list[int], extra: list[str], folder: Path) -> N
             print(json.dumps({"setup": setup, **json.loads(records[-1])}), flush=True)
     finally:
         for process in processes:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
+            stop_worker(process)
         if postgres_name:
             _drop_postgres_database(postgres_name)
 

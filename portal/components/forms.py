@@ -76,3 +76,32 @@ def form_error(message: rx.Var) -> rx.Component:
             id="form-error",
         ),
     )
+
+
+def status_filter(
+    options: list[tuple[str, str]],
+    placeholder_key: str,
+    on_submit,
+    button_id: str,
+    *extra: rx.Component,
+) -> rx.Component:
+    """Build the one-select form that filters a list by status.
+
+    ``extra`` components, such as the field's error, go below the row.
+    """
+    return rx.form(
+        rx.hstack(
+            rx.box(native_select("status", options, placeholder_key), width="240px"),
+            rx.button(
+                rx.icon("filter", size=16),
+                type="submit",
+                variant="soft",
+                id=button_id,
+                title=tr("list.filter"),
+                aria_label=tr("list.filter"),
+            ),
+            align="center",
+        ),
+        *extra,
+        on_submit=on_submit,
+    )

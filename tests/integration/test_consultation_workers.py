@@ -7,15 +7,13 @@ consumer to one worker and the lawyer to the other.
 """
 
 import os
-import signal
 import subprocess
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from benchmarks.reflex_client import ChatClient
+from benchmarks.workers import start_worker, stop_worker, wait_healthy
 from portal.db import make_engine, session_scope
 from portal.migrations import upgrade_database
 from tests.asyncio_thread import run_coroutine
@@ -29,7 +27,6 @@ from tests.conftest import (
 from tests.unit.services.consultation_fixtures import active, consumer, on_duty_lawyer
 
 REDIS_URL = os.environ.get("FANGXIN_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-GRANIAN = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "granian"
 
 pytestmark = pytest.mark.postgres
 
@@ -47,45 +44,8 @@ def _start_worker(port: int, database_url: str, folder: Path) -> subprocess.Pope
     env = {
         **_server_environment(port, database_url, folder / "files"),
         "REDIS_URL": REDIS_URL,
-        "REFLEX_ENV_MODE": "prod",
-        "REFLEX_SKIP_COMPILE": "true",
     }
-    log = folder / f"worker-{port}.log"
-    command = [
-        str(GRANIAN),
-        *("--interface", "asgi", "--factory", "--workers", "1"),
-        *("--host", "127.0.0.1", "--port", str(port)),
-        "portal.app:app",
-    ]
-    return subprocess.Popen(
-        command,
-        cwd=GRANIAN.parents[2],
-        env=env,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-
-
-def _wait_healthy(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        assert process.poll() is None, f"worker at {url} exited"
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(f"worker at {url} did not answer within 120 s")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+    return start_worker(port, env, folder / f"worker-{port}.log")
 
 
 @pytest.fixture
@@ -105,11 +65,11 @@ def two_workers(tmp_path):
             process = _start_worker(port, database_url, tmp_path)
             processes.append(process)
             urls.append(f"http://localhost:{port}")
-            _wait_healthy(urls[-1], process)
+            wait_healthy(urls[-1], process)
         yield urls, database_url
     finally:
         for process in processes:
-            _stop(process)
+            stop_worker(process)
         _drop_postgres_database(database_url)
 
 

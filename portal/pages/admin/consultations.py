@@ -4,7 +4,7 @@ import reflex as rx
 
 from portal.components.case_table import pager
 from portal.components.consultation import consultation_badge
-from portal.components.forms import field_error, native_select
+from portal.components.forms import field_error, status_filter
 from portal.components.layout import page
 from portal.components.text import tr, tr_var
 from portal.models import ConsultationStatus
@@ -94,24 +94,12 @@ def consultation_oversight() -> rx.Component:
     return page(
         rx.heading(tr("consultation.oversight.title"), size="7"),
         _summary(),
-        rx.form(
-            rx.hstack(
-                rx.box(
-                    native_select(
-                        "status", STATUS_OPTIONS, "consultation.oversight.all"
-                    ),
-                    width="220px",
-                ),
-                rx.button(
-                    rx.icon("filter", size=16),
-                    type="submit",
-                    variant="soft",
-                    id="oversight-filter",
-                ),
-                align="center",
-            ),
+        status_filter(
+            STATUS_OPTIONS,
+            "consultation.oversight.all",
+            S.filter,
+            "oversight-filter",
             field_error(S.errors, "status"),
-            on_submit=S.filter,
         ),
         _table(),
         pager(S.page, S.pages, S.total, S.move),

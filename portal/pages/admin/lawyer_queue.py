@@ -3,7 +3,7 @@
 import reflex as rx
 
 from portal import routes
-from portal.components.forms import native_select
+from portal.components.forms import status_filter
 from portal.components.lawyer_status import application_badge
 from portal.components.layout import page
 from portal.components.text import tr
@@ -44,23 +44,11 @@ def lawyer_queue() -> rx.Component:
             ),
             width="100%",
         ),
-        rx.form(
-            rx.hstack(
-                rx.box(
-                    native_select(
-                        "status", STATUS_OPTIONS, "lawyer.queue.waiting_filter"
-                    ),
-                    width="240px",
-                ),
-                rx.button(
-                    rx.icon("filter", size=16),
-                    type="submit",
-                    variant="soft",
-                    id="lawyer-queue-filter",
-                ),
-                align="center",
-            ),
-            on_submit=LawyerQueueState.filter_queue,
+        status_filter(
+            STATUS_OPTIONS,
+            "lawyer.queue.waiting_filter",
+            LawyerQueueState.filter_queue,
+            "lawyer-queue-filter",
         ),
         rx.cond(
             LawyerQueueState.rows.length() > 0,

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from portal.components.case_table import case_table, pager
-from portal.components.forms import native_select
+from portal.components.forms import status_filter
 from portal.components.layout import page
 from portal.components.text import tr
 from portal.models import CaseStatus
@@ -16,21 +16,11 @@ def review_queue() -> rx.Component:
     return page(
         rx.heading(tr("queue.title"), size="7"),
         rx.text(tr("queue.hint"), color_scheme="gray"),
-        rx.form(
-            rx.hstack(
-                rx.box(
-                    native_select("status", STATUS_OPTIONS, "nav.review_queue"),
-                    width="220px",
-                ),
-                rx.button(
-                    rx.icon("filter", size=16),
-                    type="submit",
-                    variant="soft",
-                    id="queue-filter",
-                ),
-                align="center",
-            ),
-            on_submit=CaseListState.filter_queue,
+        status_filter(
+            STATUS_OPTIONS,
+            "nav.review_queue",
+            CaseListState.filter_queue,
+            "queue-filter",
         ),
         case_table(CaseListState.rows, "queue.empty"),
         pager(
