@@ -7,7 +7,7 @@ from portal.components.forms import field, field_error, native_select
 from portal.components.layout import page
 from portal.components.text import tr, tr_var
 from portal.models import Recommendation
-from portal.state.consultation_chat import UPLOAD_ID, ChatState
+from portal.state.consultation_chat import MESSAGE_BOX_ID, UPLOAD_ID, ChatState
 
 INFO = ChatState.info
 RECOMMENDATION_OPTIONS = [
@@ -166,7 +166,15 @@ def _log() -> rx.Component:
             ),
             rx.cond(
                 ChatState.messages.length() == 0,
-                rx.text(tr("consultation.no_messages"), color_scheme="gray", size="2"),
+                rx.text(
+                    rx.cond(
+                        ChatState.status == "active",
+                        tr("consultation.no_messages_active"),
+                        tr("consultation.no_messages"),
+                    ),
+                    color_scheme="gray",
+                    size="2",
+                ),
             ),
             rx.foreach(ChatState.messages, _message),
             spacing="2",
@@ -194,7 +202,7 @@ def _composer() -> rx.Component:
                     ),
                     rx.text_area(
                         name="body",
-                        id="message-body",
+                        id=MESSAGE_BOX_ID,
                         placeholder=tr("consultation.message_placeholder"),
                         width="100%",
                         rows="2",

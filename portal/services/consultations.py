@@ -400,6 +400,38 @@ def pick_up(db: Session, actor: Actor, consultation_id: int) -> ConsultationView
     return to_view(db, row)
 
 
+def return_to_queue(db: Session, actor: Actor, lawyer_id: int) -> list[int]:
+    """Put a lawyer's active consultations back in the queue; returns their ids.
+
+    An admin calls this when suspending the lawyer, so that the consumers are
+    not left writing to someone who may no longer read. Each consultation
+    keeps its place in the queue by the time it was asked.
+
+    Raises:
+        PermissionDenied: the actor is not an admin.
+    """
+    if not actor.is_admin:
+        logger.warning("account %s denied returning consultations", actor.user_id)
+        raise PermissionDenied()
+    active_ids = db.exec(
+        select(Consultation.id).where(
+            Consultation.lawyer_id == lawyer_id, Consultation.status == S.ACTIVE
+        )
+    ).all()
+    if active_ids:
+        db.exec(
+            update(Consultation)
+            .where(Consultation.id.in_(active_ids))
+            .values(
+                status=S.WAITING, lawyer_id=None, picked_up_at=None, lawyer_read_seq=0
+            )
+        )
+        logger.info(
+            "consultations %s of lawyer %s returned to the queue", active_ids, lawyer_id
+        )
+    return list(active_ids)
+
+
 def _require_own_lawyer(db: Session, actor: Actor, row: Consultation) -> None:
     require_approved_lawyer(db, actor)
     if row.lawyer_id != actor.user_id:

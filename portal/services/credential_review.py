@@ -17,6 +17,7 @@ from portal.models import (
 from portal.models.types import utcnow
 from portal.services.actors import Actor
 from portal.services.auth import revoke_all_sessions
+from portal.services.consultations import return_to_queue
 from portal.services.credential_transitions import (
     ADMIN_ACTIONS,
     REVIEWABLE,
@@ -70,6 +71,7 @@ class ReviewDetail:
     """Everything the review page shows about one application."""
 
     application: ApplicationView
+    account_id: int
     account_name: str
     account_contact: str
     findings: list[Finding]
@@ -224,6 +226,7 @@ def review_detail(db: Session, actor: Actor, profile_id: int) -> ReviewDetail:
     user = db.get(User, profile.user_id)
     return ReviewDetail(
         application=application_view(db, profile),
+        account_id=user.id,
         account_name=user.display_name,
         account_contact=user.email or user.phone or "",
         findings=findings_for(db, profile, utcnow().date()),
@@ -239,7 +242,8 @@ def decide(
 
     ``action`` is one of ``ADMIN_ACTIONS``. Reject, request more information,
     suspend and reinstate need a reason. Suspension also ends every open
-    session of the lawyer at once.
+    session of the lawyer at once and puts their active consultations back in
+    the queue.
 
     Raises:
         PermissionDenied: the actor is not an admin, or the action is unknown.
@@ -258,4 +262,5 @@ def decide(
     if action == "suspend":
         revoke_all_sessions(db, profile.user_id)
         logger.info("sessions of account %s revoked on suspension", profile.user_id)
+        return_to_queue(db, actor, profile.user_id)
     return profile.status

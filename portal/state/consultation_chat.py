@@ -40,6 +40,7 @@ TYPING_SENT_EVERY_SECONDS = 2.0
 # A listener wakes at least this often to check that its tab is still there.
 IDLE_CHECK_SECONDS = 15.0
 UPLOAD_ID = "chat_file"
+MESSAGE_BOX_ID = "message-body"
 SCROLL_TO_END = (
     "var log = document.getElementById('chat-log');"
     " if (log) { log.scrollTop = log.scrollHeight; }"
@@ -85,7 +86,7 @@ def _message_note(view: chat_messages.MessageView) -> dict:
 
 
 def _noted_message(data: object) -> chat_messages.MessageView | None:
-    """Rebuild the message a note carries; None if the note has none or is bad."""
+    """Rebuild the message a note carries; None if it has none or it is invalid."""
     if not isinstance(data, dict):
         return None
     try:
@@ -97,15 +98,26 @@ def _noted_message(data: object) -> chat_messages.MessageView | None:
         return None
 
 
-def _is_irrelevant(note: dict, tab: str, waiting: bool) -> bool:
+def _releases(note: dict, participant_ids: list[int]) -> bool:
+    """Tell whether a queue note returns this consultation's lawyer's chats."""
+    released = note.get("released_lawyer")
+    return released is not None and released in participant_ids[1:]
+
+
+def _is_irrelevant(
+    note: dict, tab: str, waiting: bool, participant_ids: list[int]
+) -> bool:
     """Tell whether a note can be dropped without taking the state lock.
 
-    This tab has already shown the effect of its own notes, and queue changes
-    matter only to a page that is waiting in the queue.
+    This tab has already shown the effect of its own notes. Queue changes
+    matter only to a page that is waiting in the queue, or whose lawyer was
+    suspended.
     """
     if note.get("tab") == tab and note.get("kind") != "status":
         return True
-    return note.get("kind") == "queue" and not waiting
+    if note.get("kind") != "queue":
+        return False
+    return not waiting and not _releases(note, participant_ids)
 
 
 class ChatState(SessionState):
@@ -278,6 +290,7 @@ class ChatState(SessionState):
             consultation_id = self.consultation_id
             token = self.router.session.client_token
             waiting = self.status == "waiting"
+            participant_ids = list(self._participant_ids)
         channels = (
             realtime.consultation_channel(consultation_id),
             realtime.QUEUE_CHANNEL,
@@ -293,7 +306,9 @@ class ChatState(SessionState):
                         consultation_id,
                     )
                     return
-                if note is not None and _is_irrelevant(note, token, waiting):
+                if note is not None and _is_irrelevant(
+                    note, token, waiting, participant_ids
+                ):
                     continue
                 try:
                     async with self:
@@ -302,6 +317,7 @@ class ChatState(SessionState):
                         await self._apply(note)
                         typing_until = self._typing_until if self.peer_typing else None
                         waiting = self.status == "waiting"
+                        participant_ids = list(self._participant_ids)
                 except Exception:  # noqa: BLE001  (one failed note must not end it)
                     # The state was not saved, so the next message note loads
                     # everything after the last message this page shows.
@@ -323,7 +339,11 @@ class ChatState(SessionState):
             self.peer_read_seq = max(self.peer_read_seq, int(note.get("seq", 0)))
         elif kind == "message":
             await self._receive(_noted_message(note.get("message")))
-        elif kind == "status" or (kind == "queue" and self.status == "waiting"):
+        elif (
+            kind == "status"
+            or (kind == "queue" and self.status == "waiting")
+            or (kind == "queue" and _releases(note, self._participant_ids))
+        ):
             actor = self._actor()
             if actor is None:
                 self._lose_access()
@@ -403,15 +423,18 @@ class ChatState(SessionState):
             # A message from the other side came first and is not shown yet.
             return actor, self._fetch_new(db, actor)
 
+        # The form clears itself on submit, so a message that was not stored
+        # goes back into the box for the writer to fix or send again.
+        restore = rx.set_value(MESSAGE_BOX_ID, body)
         try:
             actor, delivery = self._run(store)
         except FieldError as error:
             self.errors = {error.field: self._error_text(error)}
-            return None
+            return restore
         except ServiceError as error:
-            return rx.toast.error(self._error_text(error))
+            return [restore, rx.toast.error(self._error_text(error))]
         except Exception as error:  # noqa: BLE001
-            return self._unexpected(error)
+            return [restore, self._unexpected(error)]
         if actor is None:
             return self._require()[1]
         await self._after_send(actor, delivery)
@@ -434,6 +457,8 @@ class ChatState(SessionState):
         actor, redirect = self._require()
         if actor is None:
             return redirect
+        events = [rx.clear_selected_files(UPLOAD_ID)]
+        stored = 0
         for file in files:
             name = file.name or "file"
             data = await file.read(evidence.MAX_FILE_BYTES + 1)
@@ -452,14 +477,19 @@ class ChatState(SessionState):
                 )
             except FieldError as error:
                 self.errors = {"file": self._error_text(error)}
-                return rx.clear_selected_files(UPLOAD_ID)
+                break
             except ServiceError as error:
-                return rx.toast.error(self._error_text(error))
+                events.append(rx.toast.error(self._error_text(error)))
+                break
             except Exception as error:  # noqa: BLE001
-                return self._unexpected(error)
-        delivery = self._run(lambda db: self._fetch_new(db, actor))
-        await self._after_send(actor, delivery)
-        return rx.clear_selected_files(UPLOAD_ID)
+                events.append(self._unexpected(error))
+                break
+            stored += 1
+        if stored:
+            # Files stored before a refused one are sent all the same.
+            delivery = self._run(lambda db: self._fetch_new(db, actor))
+            await self._after_send(actor, delivery)
+        return events
 
     @rx.event
     async def typing(self, _value: str = ""):

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import reflex as rx
 
-from portal import routes
+from portal import realtime, routes
 from portal.models import ApplicationStatus
 from portal.services import credential_review
 from portal.services.credential_transitions import TRANSITIONS
@@ -79,6 +79,8 @@ class LawyerReviewState(SessionState):
     actions: list[dict[str, str]] = []
     errors: dict[str, str] = {}
 
+    _applicant_id: int = 0
+
     def _load(self, actor) -> None:
         try:
             detail = self._run(
@@ -88,6 +90,7 @@ class LawyerReviewState(SessionState):
             self.found = False
             return
         self.found = True
+        self._applicant_id = detail.account_id
         view = detail.application
         self.facts = {
             "status": view.status,
@@ -140,7 +143,7 @@ class LawyerReviewState(SessionState):
         return None
 
     @rx.event
-    def decide(self, form: dict):
+    async def decide(self, form: dict):
         self.errors = {}
         actor, redirect = self._require("admin")
         if actor is None:
@@ -165,6 +168,12 @@ class LawyerReviewState(SessionState):
         except Exception as error:  # noqa: BLE001  (logged; the user sees a plain message)
             return self._unexpected(error)
         self._load(actor)
+        if action == "suspend":
+            # Chat pages of the lawyer's consultations show them queued again.
+            await realtime.broker().publish(
+                realtime.QUEUE_CHANNEL,
+                {"kind": "queue", "released_lawyer": self._applicant_id},
+            )
         return [
             rx.set_value(f"reason-{action}", ""),
             rx.toast.success(

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 from sqlmodel import select
 
 from portal.models import LawyerProfile, Role, User
@@ -186,3 +187,65 @@ def test_cancel_while_waiting(portal_server, new_page):
     page.click("#cancel-consultation")
     page.wait_for_selector(".consultation-status >> text=已取消")
     assert page.locator("#queue-panel").count() == 0
+
+
+def _open_chat(server, new_page, tag: str):
+    """Sign a consumer and a lawyer in on an active consultation; return pages."""
+    from portal.services import auth
+    from tests.unit.services.consultation_fixtures import active, on_duty_lawyer
+
+    with server.session() as db:
+        asker = auth.register(db, f"{tag}-c@x.test", PASSWORD, "提问人", Role.CONSUMER)
+        db.commit()
+        answerer = on_duty_lawyer(db, f"{tag}-l@x.test")
+        consultation_id = active(db, asker, answerer)
+    pages = []
+    for side in ("c", "l"):
+        page = new_page()
+        sign_in(page, server.url, f"{tag}-{side}@x.test", PASSWORD)
+        page.goto(f"{server.url}/consultations/{consultation_id}")
+        page.wait_for_selector("#message-body")
+        pages.append(page)
+    return pages
+
+
+def test_refused_message_and_file_keep_the_rest(portal_server, new_page):
+    consumer, lawyer = _open_chat(portal_server, new_page, "refused")
+    too_long = "长" * 4001
+    consumer.fill("#message-body", too_long)
+    consumer.click("#send")
+    consumer.wait_for_selector("#error-body")
+    expect(consumer.locator("#message-body")).to_have_value(too_long)
+    assert consumer.locator(".message").count() == 0
+
+    consumer.set_input_files(
+        "#chat_file input[type=file]",
+        files=[
+            {"name": "好图.png", "mimeType": "image/png", "buffer": PNG},
+            {"name": "假图.png", "mimeType": "image/png", "buffer": b"plain text"},
+        ],
+    )
+    consumer.wait_for_selector("#error-file")
+    lawyer.wait_for_selector(".message.theirs .message-file")
+    assert "好图.png" in lawyer.inner_text(".message.theirs .message-file")
+    assert "好图.png" in consumer.inner_text(".message.mine .message-file")
+    assert lawyer.locator(".message").count() == 1
+
+
+def test_suspension_puts_chat_back_in_queue(portal_server, new_page):
+    consumer, _lawyer = _open_chat(portal_server, new_page, "requeue")
+    with portal_server.session() as db:
+        user = db.exec(select(User).where(User.email == "requeue-l@x.test")).one()
+        profile = db.exec(
+            select(LawyerProfile).where(LawyerProfile.user_id == user.id)
+        ).one()
+
+    admin = new_page()
+    sign_in(admin, portal_server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
+    admin.goto(f"{portal_server.url}/admin/lawyers/{profile.id}")
+    admin.fill("#reason-suspend", "核实期间暂停")
+    admin.click("#action-suspend")
+    expect(admin.locator("#review-status")).to_contain_text("已暂停")
+
+    consumer.wait_for_selector("#queue-position")
+    assert consumer.locator("#message-body").count() == 0

@@ -331,3 +331,37 @@ def test_unlinked_lawyer_cannot_read_evidence(db):
     _case_id, evidence_id = _case_with_evidence(db, asker)
     with pytest.raises(NotFound):
         evidence.open_for_download(db, on_duty_lawyer(db), evidence_id)
+
+
+def test_suspension_returns_active_chats_to_queue(db):
+    from portal.models import LawyerProfile
+    from portal.services import credential_review
+    from tests.unit.services.documents_setup import admin
+
+    answerer = on_duty_lawyer(db)
+    other = on_duty_lawyer(db, "other@x.test")
+    asker = consumer(db)
+    held = active(db, asker, answerer)
+    kept = active(db, asker, other)
+    profile = db.exec(
+        select(LawyerProfile).where(LawyerProfile.user_id == answerer.user_id)
+    ).one()
+
+    credential_review.decide(db, admin(db), profile.id, "suspend", "核实期间暂停")
+    db.commit()
+    db.expire_all()
+
+    returned = db.get(Consultation, held)
+    assert returned.status == "waiting"
+    assert returned.lawyer_id is None
+    assert consultations.queue_place(db, asker, held).position == 1
+    assert db.get(Consultation, kept).lawyer_id == other.user_id
+    assert db.get(Consultation, kept).status == "active"
+
+
+def test_only_admins_return_chats_to_queue(db):
+    answerer = on_duty_lawyer(db)
+    held = active(db, consumer(db), answerer)
+    with pytest.raises(PermissionDenied):
+        consultations.return_to_queue(db, answerer, answerer.user_id)
+    assert _status(db, held) == "active"
