@@ -538,7 +538,13 @@ class ChatState(SessionState):
         if len(rows) > MAX_VISIBLE:
             self._last_seq = int(self.messages[-1]["seq"])
         self.has_older = bool(page) and page[0].seq > 1
-        return None
+        # Keep the message that was at the top in view, once the page has
+        # rendered the older ones above it.
+        return rx.call_script(
+            "setTimeout(function () {"
+            f" var kept = document.querySelector('#chat-log [data-seq=\"{oldest}\"]');"
+            " if (kept) { kept.scrollIntoView({block: 'start'}); } }, 50)"
+        )
 
     async def _change(self, action: Callable[[Session, Actor], object]):
         """Run a status change, reload the page and tell the other side."""

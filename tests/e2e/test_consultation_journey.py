@@ -174,6 +174,9 @@ def test_older_messages_load_on_scroll(portal_server, new_page):
     page.evaluate("document.getElementById('chat-log').scrollTop = 0")
     page.wait_for_function("document.querySelectorAll('.message').length === 45")
     assert page.locator(".message .body").first.inner_text() == "第0条"
+    # The message that was at the top stays in view instead of the oldest.
+    page.wait_for_function("document.getElementById('chat-log').scrollTop > 0")
+    expect(page.locator(".message .body", has_text="第15条")).to_be_in_viewport()
 
 
 def test_cancel_while_waiting(portal_server, new_page):
