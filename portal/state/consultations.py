@@ -48,6 +48,7 @@ class ConsultationListState(SessionState):
     """The consumer's consultations and the form for a new question."""
 
     rows: list[dict[str, str]] = []
+    truncated: bool = False
     case_options: list[dict[str, str]] = []
     chosen_case: str = ""
     errors: dict[str, str] = {}
@@ -60,6 +61,7 @@ class ConsultationListState(SessionState):
 
         mine, own_cases = self._run(load)
         self.rows = [_list_row(self, row) for row in mine]
+        self.truncated = len(mine) >= consultations.LIST_LIMIT
         self.case_options = [
             {"value": str(row.case_id), "label": f"{row.number} · {row.merchant_name}"}
             for row in own_cases

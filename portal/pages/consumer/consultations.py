@@ -79,4 +79,13 @@ def consultations_page() -> rx.Component:
         _ask_form(),
         rx.heading(tr("consultation.mine"), size="5"),
         consultation_table(ConsultationListState.rows, "consultation.lawyer"),
+        rx.cond(
+            ConsultationListState.truncated,
+            rx.text(
+                tr("consultation.list_truncated"),
+                size="2",
+                color_scheme="gray",
+                id="list-truncated",
+            ),
+        ),
     )

@@ -365,3 +365,11 @@ def test_only_admins_return_chats_to_queue(db):
     with pytest.raises(PermissionDenied):
         consultations.return_to_queue(db, answerer, answerer.user_id)
     assert _status(db, held) == "active"
+
+
+def test_list_note_names_the_limit():
+    from portal.i18n import catalogue
+
+    for language in ("zh", "en"):
+        note = catalogue(language)["consultation.list_truncated"]
+        assert str(consultations.LIST_LIMIT) in note
