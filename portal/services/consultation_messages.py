@@ -17,6 +17,7 @@ from portal.models import (
     ConsultationFile,
     ConsultationMessage,
     ConsultationStatus,
+    LawyerProfile,
     User,
 )
 from portal.services.actors import Actor
@@ -224,10 +225,22 @@ def open_file(db: Session, actor: Actor | None, file_id: int) -> Download:
     )
 
 
+def _sender_name(display_name: str | None, real_name: str | None) -> str:
+    """Name a lawyer by the real name on their licence, as the chat header does."""
+    return real_name or display_name or ""
+
+
 def _to_view(db: Session, message: ConsultationMessage) -> MessageView:
     sender = db.get(User, message.sender_id)
+    real_name = db.exec(
+        select(LawyerProfile.real_name).where(
+            LawyerProfile.user_id == message.sender_id
+        )
+    ).first()
     stored = db.get(ConsultationFile, message.file_id) if message.file_id else None
-    return _view(message, sender.display_name if sender else "", stored)
+    return _view(
+        message, _sender_name(sender.display_name if sender else "", real_name), stored
+    )
 
 
 def _view(
@@ -247,10 +260,20 @@ def _view(
 
 
 def _page_query(consultation_id: int):
-    """Select messages with their sender's name and file in one query."""
+    """Select messages with their sender's names and file in one query."""
     return (
-        select(ConsultationMessage, User.display_name, ConsultationFile)
+        select(
+            ConsultationMessage,
+            User.display_name,
+            LawyerProfile.real_name,
+            ConsultationFile,
+        )
         .join(User, User.id == ConsultationMessage.sender_id)
+        .join(
+            LawyerProfile,
+            LawyerProfile.user_id == ConsultationMessage.sender_id,
+            isouter=True,
+        )
         .join(
             ConsultationFile,
             ConsultationFile.id == ConsultationMessage.file_id,
@@ -267,7 +290,10 @@ def _after(db: Session, consultation_id: int, after_seq: int, limit: int):
         .order_by(ConsultationMessage.seq)
         .limit(limit)
     ).all()
-    return [_view(*row) for row in rows]
+    return [
+        _view(message, _sender_name(display_name, real_name), stored)
+        for message, display_name, real_name, stored in rows
+    ]
 
 
 def history(
@@ -296,7 +322,10 @@ def history(
     if before_seq is not None:
         query = query.where(ConsultationMessage.seq < before_seq)
     newest = db.exec(query.order_by(ConsultationMessage.seq.desc()).limit(limit)).all()
-    return [_view(*item) for item in reversed(newest)]
+    return [
+        _view(message, _sender_name(display_name, real_name), stored)
+        for message, display_name, real_name, stored in reversed(newest)
+    ]
 
 
 @dataclass(frozen=True)

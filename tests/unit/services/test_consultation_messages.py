@@ -230,3 +230,13 @@ def test_open_file_for_participant_only(db, chat):
     assert messages.open_file(db, answerer, file_id).content_type == "image/png"
     with pytest.raises(NotFound):
         messages.open_file(db, consumer(db, "13800138009", "路人"), file_id)
+
+
+def test_lawyer_named_by_licence_name(db, chat):
+    asker, answerer, consultation_id = chat
+    sent = messages.send(db, answerer, consultation_id, "l1", "您好")
+    messages.send(db, asker, consultation_id, "c1", "你好")
+    shown = messages.history(db, asker, consultation_id)
+
+    assert sent.sender_name == "王律师"
+    assert [view.sender_name for view in shown] == ["王律师", "张三"]
