@@ -143,9 +143,8 @@ class LawyerDeskState(SessionState):
                 "topic": f"consultation.topic.{entry.topic}",
                 "question": question_preview(entry.question),
                 "waiting_since": self._format_time(entry.created_at),
-                "waited": self._msg(
-                    "consultation.waited_minutes",
-                    minutes=int((utcnow() - entry.created_at).total_seconds() // 60),
+                "waited_minutes": str(
+                    int((utcnow() - entry.created_at).total_seconds() // 60)
                 ),
                 "case_number": entry.case_number,
             }

@@ -62,7 +62,12 @@ def test_consultation_journey(portal_server, new_page):
 
     lawyer.goto(f"{base}/lawyer/consultations")
     lawyer.click("#go-on-duty")
-    lawyer.click(".pick-up")
+    row = lawyer.locator(".queue-row", has_text="电饭煲坏了")
+    expect(row).to_contain_text("分钟")
+    lawyer.click("#language-toggle")
+    expect(row).to_contain_text(" min (")
+    lawyer.click("#language-toggle")
+    row.locator(".pick-up").click()
     lawyer.wait_for_url(CHAT_URL)
     consumer.wait_for_selector("#consultation-lawyer")
 

@@ -42,7 +42,14 @@ def _queue_entry(entry: rx.Var) -> rx.Component:
     return rx.table.row(
         rx.table.cell(tr_var(entry["topic"])),
         rx.table.cell(entry["question"]),
-        rx.table.cell(entry["waited"], " (", entry["waiting_since"], ")"),
+        rx.table.cell(
+            entry["waited_minutes"],
+            " ",
+            tr("consultation.minutes"),
+            " (",
+            entry["waiting_since"],
+            ")",
+        ),
         rx.table.cell(entry["case_number"]),
         rx.table.cell(
             rx.button(
