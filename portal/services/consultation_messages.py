@@ -18,10 +18,11 @@ from portal.models import (
     ConsultationMessage,
     ConsultationStatus,
     LawyerProfile,
+    Role,
     User,
 )
 from portal.services.actors import Actor
-from portal.services.consultations import load_consultation
+from portal.services.consultations import lawyer_name, load_consultation
 from portal.services.errors import FieldError, NotFound, ServiceError
 from portal.services.evidence import Download, write_checked_file
 from portal.services.lawyer_access import require_approved_lawyer
@@ -232,15 +233,13 @@ def _sender_name(display_name: str | None, real_name: str | None) -> str:
 
 def _to_view(db: Session, message: ConsultationMessage) -> MessageView:
     sender = db.get(User, message.sender_id)
-    real_name = db.exec(
-        select(LawyerProfile.real_name).where(
-            LawyerProfile.user_id == message.sender_id
-        )
-    ).first()
+    if sender is not None and sender.role == Role.LAWYER:
+        # Only lawyers' names need the profile, so a consumer's send skips it.
+        name = lawyer_name(db, sender.id)
+    else:
+        name = sender.display_name if sender else ""
     stored = db.get(ConsultationFile, message.file_id) if message.file_id else None
-    return _view(
-        message, _sender_name(sender.display_name if sender else "", real_name), stored
-    )
+    return _view(message, name, stored)
 
 
 def _view(

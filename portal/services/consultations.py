@@ -134,7 +134,7 @@ def to_view(db: Session, row: Consultation) -> ConsultationView:
         consumer_id=row.consumer_id,
         consumer_name=_name(db, row.consumer_id),
         lawyer_id=row.lawyer_id,
-        lawyer_name=_lawyer_name(db, row.lawyer_id),
+        lawyer_name=lawyer_name(db, row.lawyer_id),
         created_at=row.created_at,
         picked_up_at=row.picked_up_at,
         closed_at=row.closed_at,
@@ -148,7 +148,8 @@ def to_view(db: Session, row: Consultation) -> ConsultationView:
     )
 
 
-def _lawyer_name(db: Session, user_id: int | None) -> str:
+def lawyer_name(db: Session, user_id: int | None) -> str:
+    """Return a lawyer's real name from their licence, else the account's name."""
     if user_id is None:
         return ""
     profile = db.exec(
@@ -571,7 +572,7 @@ def list_mine(db: Session, actor: Actor) -> list[ConsultationRow]:
             created_at=row.created_at,
             other_name=_name(db, row.consumer_id)
             if actor.role == Role.LAWYER
-            else _lawyer_name(db, row.lawyer_id),
+            else lawyer_name(db, row.lawyer_id),
             unread=_unread_count(db, actor, row),
         )
         for row in rows
