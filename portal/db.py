@@ -16,8 +16,8 @@ def _enable_sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     # In WAL mode NORMAL syncs at checkpoints instead of at every commit. A
-    # commit still survives a crash of the process, and the file cannot be
-    # corrupted; only the last commits before a power cut may be lost.
+    # commit still survives a crash of the process and the file stays intact.
+    # Only the last commits before a power cut may be lost.
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()

@@ -2,7 +2,7 @@
 
 Admins read each chat through the consultation page itself; this module lists
 them and counts them, so an admin can see how long people wait and how
-lawyers' answers are rated.
+lawyers' advice is rated.
 """
 
 from dataclasses import dataclass

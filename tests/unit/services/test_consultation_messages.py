@@ -236,7 +236,7 @@ def test_lawyer_named_by_licence_name(db, chat):
     asker, answerer, consultation_id = chat
     sent = messages.send(db, answerer, consultation_id, "l1", "您好")
     messages.send(db, asker, consultation_id, "c1", "你好")
-    shown = messages.history(db, asker, consultation_id)
+    history = messages.history(db, asker, consultation_id)
 
     assert sent.sender_name == "王律师"
-    assert [view.sender_name for view in shown] == ["王律师", "张三"]
+    assert [view.sender_name for view in history] == ["王律师", "张三"]

@@ -341,8 +341,8 @@ def test_suspension_returns_active_chats_to_queue(db):
     answerer = on_duty_lawyer(db)
     other = on_duty_lawyer(db, "other@x.test")
     asker = consumer(db)
-    held = active(db, asker, answerer)
-    kept = active(db, asker, other)
+    suspended_chat = active(db, asker, answerer)
+    other_chat = active(db, asker, other)
     profile = db.exec(
         select(LawyerProfile).where(LawyerProfile.user_id == answerer.user_id)
     ).one()
@@ -351,20 +351,20 @@ def test_suspension_returns_active_chats_to_queue(db):
     db.commit()
     db.expire_all()
 
-    returned = db.get(Consultation, held)
+    returned = db.get(Consultation, suspended_chat)
     assert returned.status == "waiting"
     assert returned.lawyer_id is None
-    assert consultations.queue_place(db, asker, held).position == 1
-    assert db.get(Consultation, kept).lawyer_id == other.user_id
-    assert db.get(Consultation, kept).status == "active"
+    assert consultations.queue_place(db, asker, suspended_chat).position == 1
+    assert db.get(Consultation, other_chat).lawyer_id == other.user_id
+    assert db.get(Consultation, other_chat).status == "active"
 
 
 def test_only_admins_return_chats_to_queue(db):
     answerer = on_duty_lawyer(db)
-    held = active(db, consumer(db), answerer)
+    suspended_chat = active(db, consumer(db), answerer)
     with pytest.raises(PermissionDenied):
         consultations.return_to_queue(db, answerer, answerer.user_id)
-    assert _status(db, held) == "active"
+    assert _status(db, suspended_chat) == "active"
 
 
 def test_list_note_names_the_limit():
